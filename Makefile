@@ -1,0 +1,32 @@
+# orbwatch top-level Makefile: the three commands a user needs.
+#   make run    set up, build, run the main job on the bundled data
+#   make test   set up, build (normal + ASan/UBSan with fuzzers), run all tests
+#   make bench  set up, build, run the benchmarks on ../shared/data
+# CMake does the real work; build trees live in build/ and build-asan/.
+
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD ?= build
+
+.PHONY: all setup build run test bench clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@$(BUILD)/orbwatch run
+
+test: setup
+	@scripts/test.sh
+
+bench: build
+	@scripts/setup.sh --bench
+	@scripts/bench.sh
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,76 @@
+/*
+** orbwatch/sgp4.h - the SGP4/SDP4 orbit model.
+**
+** Written from Hoots & Roehrich, Spacetrack Report #3 (1980) and Vallado,
+** Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3", AIAA
+** 2006-6753 (with its later corrections). A model is prepared once by
+** ow_sgp4_init and is immutable afterwards: ow_sgp4_propagate is a pure,
+** thread-safe function of (model, time).
+*/
+#ifndef ORBWATCH_SGP4_H
+#define ORBWATCH_SGP4_H
+
+#include "orbwatch/common.h"
+#include "orbwatch/elset.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ow_gravity {
+  OW_GRAV_WGS72 = 0,    /* default, as the element sets are fitted with it */
+  OW_GRAV_WGS72_OLD = 1,
+  OW_GRAV_WGS84 = 2
+} ow_gravity;
+
+typedef enum ow_opsmode {
+  OW_OPSMODE_IMPROVED = 0, /* 'i': modern GMST and modulo handling */
+  OW_OPSMODE_AFSPC = 1     /* 'a': as the AFSPC operational code */
+} ow_opsmode;
+
+/* Which branch of the theory a prepared model uses (batch partitioning). */
+typedef enum ow_sgp4_method {
+  OW_SGP4_NEAR_SIMPLE = 0, /* near-earth, perigee < 220 km: truncated drag */
+  OW_SGP4_NEAR_FULL = 1,   /* near-earth, full drag terms */
+  OW_SGP4_DEEP = 2,        /* deep-space (period >= 225 min), no resonance */
+  OW_SGP4_DEEP_RESONANT = 3 /* deep-space with 12 h or 24 h resonance */
+} ow_sgp4_method;
+
+/* The prepared model: defined in sgp4_model.h (fields follow the report). */
+#include "orbwatch/sgp4_model.h"
+
+/*
+** ow_sgp4_init - prepare a model from an element set.
+**
+** Given:    e      const ow_elset*  element set (not modified)
+**           grav   ow_gravity       constants (OW_GRAV_WGS72 normally)
+**           mode   ow_opsmode       OW_OPSMODE_IMPROVED normally
+** Returned: m      ow_sgp4*         prepared model
+** Returns:  OW_OK or an SGP4 error found at epoch (the model is still
+**           filled where the reference fills it, so propagation reports
+**           the same error again).
+*/
+OW_API int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
+                        ow_opsmode mode, ow_err *err);
+
+/*
+** ow_sgp4_propagate - TEME state at tsince from a prepared model.
+**
+** Given:    m            const ow_sgp4*  from ow_sgp4_init (not modified)
+**           tsince_min   double          minutes since epoch (may be < 0)
+** Returned: r_teme_km    double[3]       position, TEME, km
+**           v_teme_km_s  double[3]       velocity, TEME, km/s
+** Returns:  OW_OK or OW_E_SGP4_*. Where the reference still computes a
+**           state (decayed, error 6) it is returned; otherwise the outputs
+**           are zeroed.
+*/
+OW_API int ow_sgp4_propagate(const ow_sgp4 *m, double tsince_min,
+                             double r_teme_km[3], double v_teme_km_s[3]);
+
+/* Reference error code (0..6) of a status; -1 if it is not an SGP4 one. */
+OW_API int ow_sgp4_refcode(int status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,72 @@
+/*
+** orbwatch/time.h - time scales, ISO 8601 and Earth orientation.
+**
+** Dates are two-part Julian dates (ow_jd) with the scale in the variable
+** name. Leap seconds come from ERFA (eraDat). UT1-UTC and polar motion come
+** from an optional IERS finals2000A table (ow_eop); without one, UT1 = UTC
+** and the pole is at the origin (the documented default).
+*/
+#ifndef ORBWATCH_TIME_H
+#define ORBWATCH_TIME_H
+
+#include "orbwatch/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+** ow_time_parse_iso - "2023-10-09T11:43:15.600384Z" to a UTC JD.
+** Accepts a date alone, 'T' or ' ' as separator, an optional Z, seconds
+** with any number of decimals (kept to the microsecond or better), day of
+** year ("2023-282T11:43:15"), and the leap second 23:59:60.
+*/
+OW_API int ow_time_parse_iso(const char *s, ow_jd *jd_utc, ow_err *err);
+
+/*
+** ow_time_format_iso - UTC JD to "YYYY-MM-DDTHH:MM:SS[.f...]Z" with
+** `decimals` digits of seconds (0..9), rounded, with leap seconds shown as
+** :60. buf must hold OW_ISO_BUF bytes.
+*/
+#define OW_ISO_BUF 40
+OW_API int ow_time_format_iso(ow_jd jd_utc, int decimals, char *buf,
+                              size_t n);
+
+/* Calendar to UTC JD and back (UTC, with leap-second-aware seconds). */
+OW_API int ow_time_from_calendar(int year, int month, int day, int hour,
+                                 int minute, double sec, ow_jd *jd_utc);
+
+/* Scale conversions (ERFA underneath). */
+OW_API int ow_utc_to_tai(ow_jd utc, ow_jd *tai);
+OW_API int ow_tai_to_utc(ow_jd tai, ow_jd *utc);
+OW_API int ow_tai_to_tt(ow_jd tai, ow_jd *tt);
+OW_API int ow_tt_to_tai(ow_jd tt, ow_jd *tai);
+OW_API int ow_utc_to_tt(ow_jd utc, ow_jd *tt);
+
+/* Earth-orientation table (opaque). */
+typedef struct ow_eop ow_eop;
+
+/*
+** Parse an IERS finals2000A (or finals.all) buffer; *out is malloc'ed and
+** owned by the caller (ow_eop_free). Bad lines are errors with the line.
+*/
+OW_API int ow_eop_parse(ow_eop **out, const char *buf, size_t len,
+                        const char *source, ow_err *err);
+OW_API int ow_eop_load_file(ow_eop **out, const char *path, ow_err *err);
+OW_API void ow_eop_free(ow_eop *eop); /* NULL-safe */
+
+/*
+** Earth orientation at a UTC instant, linearly interpolated. eop may be
+** NULL: dut1 = 0, xp = yp = 0. Outside the table: edge values and
+** OW_W_EOP_RANGE.
+*/
+OW_API int ow_eop_at(const ow_eop *eop, ow_jd jd_utc, double *dut1_s,
+                     double *xp_rad, double *yp_rad);
+
+/* UTC to UT1 with the table (NULL: UT1 = UTC). */
+OW_API int ow_utc_to_ut1(const ow_eop *eop, ow_jd utc, ow_jd *ut1);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

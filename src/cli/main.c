@@ -1,0 +1,43 @@
+/*
+** main.c - the orbwatch command: dispatch to one file per subcommand.
+*/
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+  const char *name;
+  int (*fn)(int argc, char **argv);
+  const char *summary;
+} commands[] = {
+    {"help", NULL, "this list"},
+};
+
+static void usage(FILE *f)
+{
+  fprintf(f, "orbwatch %s - space domain awareness toolkit\n\n"
+             "usage: orbwatch COMMAND [ARGS]   (orbwatch COMMAND --help)\n\n",
+          OW_VERSION);
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+  if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
+      !strcmp(argv[1], "-h")) {
+    usage(stdout);
+    return argc < 2 ? OW_EXIT_USAGE : OW_EXIT_OK;
+  }
+  if (!strcmp(argv[1], "--version")) {
+    printf("orbwatch %s\n", OW_VERSION);
+    return OW_EXIT_OK;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (commands[i].fn && !strcmp(argv[1], commands[i].name))
+      return commands[i].fn(argc - 1, argv + 1);
+  fprintf(stderr, "orbwatch: unknown command '%s'\n", argv[1]);
+  usage(stderr);
+  return OW_EXIT_USAGE;
+}

@@ -1,0 +1,15 @@
+/*
+** internal.h - helpers shared by the library's files (ow__ prefix).
+** Never installed; the CLI does not include it.
+*/
+#ifndef ORBWATCH_INTERNAL_H
+#define ORBWATCH_INTERNAL_H
+
+#include "orbwatch/orbwatch.h"
+
+#define OW__PI 3.14159265358979323846
+#define OW__TWOPI 6.28318530717958647692
+#define OW__DEG2RAD (OW__PI / 180.0)
+#define OW__RAD2DEG (180.0 / OW__PI)
+
+#endif
