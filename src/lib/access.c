@@ -13,6 +13,9 @@
 #include "orbwatch/frames.h"
 
 #include <erfa.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1088,5 +1091,119 @@ int ow_access_windows(const ow_access_ctx *c, int si, const ow_target *tg,
   *n = S.n;
   if (evals)
     *evals = S.evals;
+  return OW_OK;
+}
+
+/* ---- whole catalogs ---------------------------------------------------- */
+
+typedef struct wlist {
+  ow_window *w;
+  size_t n, cap;
+  int oom;
+} wlist;
+
+static int cmp_window(const void *pa, const void *pb)
+{
+  const ow_window *a = pa, *b = pb;
+  if (a->sensor != b->sensor)
+    return a->sensor < b->sensor ? -1 : 1;
+  if (a->norad != b->norad)
+    return a->norad < b->norad ? -1 : 1;
+  return (a->start_s > b->start_s) - (a->start_s < b->start_s);
+}
+
+/* One target for every sensor, appending to l (which the caller owns). */
+static void target_all(const ow_access_ctx *c, const ow_target *tg, wlist *l,
+                       size_t *evals)
+{
+  for (size_t si = 0; si < c->net.n && !l->oom; si++) {
+    size_t n, ev;
+    for (;;) {
+      ow_access_windows(c, (int)si, tg, l->w + l->n, l->cap - l->n, &n, &ev);
+      *evals += ev;
+      if (l->n + n <= l->cap)
+        break;
+      size_t cap = 2 * (l->n + n) + 64;
+      ow_window *p = realloc(l->w, cap * sizeof *p);
+      if (!p) {
+        l->oom = 1;
+        return;
+      }
+      l->w = p;
+      l->cap = cap;
+    }
+    l->n += n;
+  }
+}
+
+int ow_access_catalog(const ow_access_ctx *c, const ow_elset *es, size_t n,
+                      ow_window **out, size_t *n_out, ow_access_stats *stats)
+{
+  size_t evals = 0, skipped = 0, total = 0;
+  int oom = 0, nth = 1;
+  wlist *lists;
+
+  *out = NULL;
+  *n_out = 0;
+#ifdef _OPENMP
+  nth = c->opts.threads > 0 ? c->opts.threads : omp_get_max_threads();
+#endif
+  lists = calloc((size_t)nth, sizeof *lists);
+  if (!lists)
+    return OW_E_NOMEM;
+
+#pragma omp parallel num_threads(nth) reduction(+ : evals, skipped)
+  {
+    int me = 0;
+#ifdef _OPENMP
+    me = omp_get_thread_num();
+#endif
+    wlist *l = &lists[me];
+    ow_sgp4 *m = malloc(sizeof *m);
+    if (!m)
+      l->oom = 1;
+#pragma omp for schedule(dynamic, 16)
+    for (size_t i = 0; i < n; i++) {
+      ow_target tg;
+      ow_sgp4_target u;
+      if (l->oom)
+        continue;
+      if (ow_sgp4_init(m, &es[i], OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL) <
+          0) {
+        skipped++;
+        continue;
+      }
+      ow_target_init_sgp4(&tg, &u, m, &es[i], c->start_utc);
+      target_all(c, &tg, l, &evals);
+    }
+    free(m);
+  }
+  for (int i = 0; i < nth; i++) {
+    oom |= lists[i].oom;
+    total += lists[i].n;
+  }
+  ow_window *all = oom ? NULL : malloc((total ? total : 1) * sizeof *all);
+  if (all) {
+    size_t k = 0;
+    for (int i = 0; i < nth; i++) {
+      if (lists[i].n)
+        memcpy(all + k, lists[i].w, lists[i].n * sizeof *all);
+      k += lists[i].n;
+    }
+    qsort(all, total, sizeof *all, cmp_window);
+  }
+  for (int i = 0; i < nth; i++)
+    free(lists[i].w);
+  free(lists);
+  if (!all)
+    return OW_E_NOMEM;
+  *out = all;
+  *n_out = total;
+  if (stats) {
+    stats->targets = n;
+    stats->skipped = skipped;
+    stats->evals = evals;
+    stats->windows = total;
+  }
   return OW_OK;
 }
