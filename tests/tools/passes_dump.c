@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#define OW_PI_ 3.14159265358979323846
+
 int main(int argc, char **argv)
 {
   ow_catalog cat;
@@ -47,10 +49,10 @@ int main(int argc, char **argv)
     if (sscanf(argv[i], "%lf,%lf,%lf", &lat, &lon, &alt) != 3)
       return 2;
     snprintf(s.name, sizeof s.name, "site%d", i - 5);
-    s.lat_rad = lat * M_PI / 180;
-    s.lon_rad = lon * M_PI / 180;
+    s.lat_rad = lat * OW_PI_ / 180;
+    s.lon_rad = lon * OW_PI_ / 180;
     s.alt_km = alt;
-    s.min_el_rad = atof(argv[4]) * M_PI / 180;
+    s.min_el_rad = atof(argv[4]) * OW_PI_ / 180;
     ow_network_push(&net, &s);
   }
   if (ow_access_prepare(&ctx, &net, NULL, 0, t0, atof(argv[3]), NULL,
@@ -63,7 +65,7 @@ int main(int argc, char **argv)
   for (size_t i = 0; i < n; i++)
     printf("%d %u %.4f %.4f %.4f %.6f %.4f %d\n", w[i].sensor,
            (unsigned)w[i].norad, w[i].start_s, w[i].end_s, w[i].best_s,
-           w[i].best_el_rad * 180 / M_PI, w[i].min_range_km, w[i].flags);
+           w[i].best_el_rad * 180 / OW_PI_, w[i].min_range_km, w[i].flags);
   fprintf(stderr, "targets %zu skipped %zu evals %zu windows %zu\n",
           st.targets, st.skipped, st.evals, st.windows);
   free(w);
