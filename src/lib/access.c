@@ -31,6 +31,7 @@
 #define MOON_TABLE_STEP_S 600.0   /* linear: < 4e-7 rad error (Moon) */
 #define SUN_ITRF_STEP_S 60.0      /* linear, rotating: < 3e-6 rad error */
 #define SUN_MAG_V -26.74          /* apparent V magnitude of the Sun */
+#define BEST_TOL_S 0.05           /* best-geometry time: well inside 1 s */
 
 enum con_id {
   C_ELEV, C_RANGE, C_DARK, C_SUNLIT, C_MAG, /* ground */
@@ -816,52 +817,79 @@ static double edge(search *S, int k, double a, double fa, double b,
   return (fa >= 0) ? a : b;
 }
 
-/* Maximise the objective in [lo, hi] from the derivative's sign. */
-static double best_time(search *S, int k, double lo, double hi, double *dlo,
-                        double *dhi, int want_range)
+/* The value minimised for the best geometry: -sin(elevation) (ground)
+** or the range. */
+static double objective(search *S, int k, double t, int want_range)
 {
-  double tol = S->c->opts.tol_s, a = lo, b = hi, da, db;
   evalr o;
-  ev(S, a, k, &o);
-  da = want_range ? -o.rdot : o.dobj;
-  ev(S, b, k, &o);
-  db = want_range ? -o.rdot : o.dobj;
-  if (da <= 0 && db <= 0)
-    return a;
-  if (da >= 0 && db >= 0)
-    return b;
-  if (da < 0 && db > 0) { /* a minimum inside: take the better end */
-    evalr oa, ob;
-    ev(S, a, k, &oa);
-    ev(S, b, k, &ob);
-    double va = want_range ? -oa.range : oa.obj;
-    double vb = want_range ? -ob.range : ob.obj;
-    return va >= vb ? a : b;
-  }
-  int side = 0;
-  for (int it = 0; it < 100 && b - a > tol; it++) {
-    double x = (it % 4 != 3 && da != db) ? b - db * (b - a) / (db - da)
-                                         : 0.5 * (a + b);
-    double w = b - a;
-    if (!(x > a + 0.01 * w && x < b - 0.01 * w))
-      x = 0.5 * (a + b);
-    ev(S, x, k, &o);
-    double dx = want_range ? -o.rdot : o.dobj;
-    if (dx > 0) {
-      a = x, da = dx;
-      if (side == 1)
-        db *= 0.5;
-      side = 1;
+  ev(S, t, k, &o);
+  if (!o.ok)
+    return INFINITY;
+  return want_range ? o.range : -o.obj;
+}
+
+/*
+** Best geometry in [a, b] starting from the best sample x: Brent's
+** minimisation (parabolic steps through the three best points, golden
+** section when a parabola misbehaves), to tol seconds. Values, not
+** derivatives: SGP4's velocity is not exactly the derivative of its
+** position, which shifts the root of a derivative by seconds where the
+** maximum is flat (slow, high passes).
+*/
+static double best_time(search *S, int k, double a, double x, double b,
+                        int want_range, double tol)
+{
+  const double golden = 0.3819660112501051; /* (3 - sqrt 5) / 2 */
+  double w = x, v = x, fx = objective(S, k, x, want_range), fw = fx,
+         fv = fx, d = 0, e = 0;
+  for (int it = 0; it < 100; it++) {
+    double m = 0.5 * (a + b), tol2 = 2.0 * tol, u, fu;
+    int parabolic = 0;
+    if (fabs(x - m) <= tol2 - 0.5 * (b - a))
+      break;
+    if (fabs(e) > tol) {
+      double r = (x - w) * (fx - fv), q = (x - v) * (fx - fw);
+      double p = (x - v) * q - (x - w) * r, olde = e;
+      q = 2.0 * (q - r);
+      if (q > 0)
+        p = -p;
+      else
+        q = -q;
+      e = d;
+      if (fabs(p) < fabs(0.5 * q * olde) && p > q * (a - x) &&
+          p < q * (b - x)) {
+        d = p / q;
+        u = x + d;
+        if (u - a < tol2 || b - u < tol2)
+          d = x < m ? tol : -tol;
+        parabolic = 1;
+      }
+    }
+    if (!parabolic) {
+      e = x >= m ? a - x : b - x;
+      d = golden * e;
+    }
+    u = x + (fabs(d) >= tol ? d : (d > 0 ? tol : -tol));
+    fu = objective(S, k, u, want_range);
+    if (fu <= fx) {
+      if (u >= x)
+        a = x;
+      else
+        b = x;
+      v = w, fv = fw, w = x, fw = fx, x = u, fx = fu;
     } else {
-      b = x, db = dx;
-      if (side == -1)
-        da *= 0.5;
-      side = -1;
+      if (u < x)
+        a = u;
+      else
+        b = u;
+      if (fu <= fw || w == x) {
+        v = w, fv = fw, w = u, fw = fu;
+      } else if (fu <= fv || v == x || v == w) {
+        v = u, fv = fu;
+      }
     }
   }
-  (void)dlo;
-  (void)dhi;
-  return 0.5 * (a + b);
+  return x;
 }
 
 typedef struct track {
@@ -922,9 +950,10 @@ static void emit(search *S, int k, double ws, double we, int flags,
   if (we - ws <= S->c->opts.tol_s) {
     w.best_s = tmin = 0.5 * (ws + we);
   } else {
+    double tb = fmin(fmax(tr->t, lo), hi), trb = fmin(fmax(tr->rt, rlo), rhi);
     if (!hosted)
-      w.best_s = best_time(S, k, lo, hi, NULL, NULL, 0);
-    tmin = best_time(S, k, rlo, rhi, NULL, NULL, 1);
+      w.best_s = best_time(S, k, lo, tb, hi, 0, BEST_TOL_S);
+    tmin = best_time(S, k, rlo, trb, rhi, 1, BEST_TOL_S);
     if (hosted)
       w.best_s = tmin;
   }
