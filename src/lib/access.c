@@ -769,6 +769,7 @@ typedef struct search {
   ow_window *out;
   size_t cap, n;
   int lost;
+  double in_step_max; /* sampling inside windows, for the best geometry */
 } search;
 
 static void ev(search *S, double t, int k, evalr *o)
@@ -892,39 +893,89 @@ static double best_time(search *S, int k, double a, double x, double b,
   return x;
 }
 
+/*
+** Local maxima of the sampled objective in a window: each sample that is
+** at least as good as both neighbours (window edges count as samples) is
+** a candidate bracket (lo, t, hi), refined afterwards; the best refined
+** one wins. A window may hold several maxima (an eccentric orbit rising
+** near apogee and again near perigee), so the best sample alone is not
+** enough.
+*/
+#define MAX_CAND 6
+typedef struct cand {
+  double lo, t, hi, v;
+} cand;
+
+typedef struct seq {
+  double t1, v1, t2, v2;
+  int n, nc;
+  cand c[MAX_CAND];
+} seq;
+
 typedef struct track {
-  double t, v;        /* best sample and its value */
-  double lo, hi;      /* neighbouring samples */
-  int hi_pending;
-  double rt, rv, rlo, rhi; /* the same for minimum range */
-  int r_pending;
+  seq el, rg; /* maximise obj (sin el) and -range */
 } track;
+
+static void seq_add(seq *q, double lo, double t, double hi, double v)
+{
+  int worst = 0;
+  if (q->nc < MAX_CAND) {
+    q->c[q->nc++] = (cand){lo, t, hi, v};
+    return;
+  }
+  for (int i = 1; i < MAX_CAND; i++)
+    if (q->c[i].v < q->c[worst].v)
+      worst = i;
+  if (v > q->c[worst].v)
+    q->c[worst] = (cand){lo, t, hi, v};
+}
+
+static void seq_push(seq *q, double t, double v)
+{
+  if (q->n >= 2 && q->v2 >= q->v1 && q->v2 >= v)
+    seq_add(q, q->t1, q->t2, t, q->v2);
+  else if (q->n == 1 && q->v2 >= v)
+    seq_add(q, q->t2, q->t2, t, q->v2);
+  q->t1 = q->t2, q->v1 = q->v2;
+  q->t2 = t, q->v2 = v;
+  q->n++;
+}
+
+static void seq_end(seq *q)
+{
+  if (q->n == 1 || q->v2 >= q->v1)
+    seq_add(q, q->n > 1 ? q->t1 : q->t2, q->t2, q->t2, q->v2);
+}
 
 static void track_start(track *tr, double t0, const evalr *o)
 {
-  tr->t = t0, tr->v = o->obj, tr->lo = t0, tr->hi = t0, tr->hi_pending = 1;
-  tr->rt = t0, tr->rv = o->range, tr->rlo = t0, tr->rhi = t0;
-  tr->r_pending = 1;
+  memset(tr, 0, sizeof *tr);
+  seq_push(&tr->el, t0, o->obj);
+  seq_push(&tr->rg, t0, -o->range);
 }
 
 static void track_add(track *tr, double tprev, double t, const evalr *o)
 {
-  if (tr->hi_pending) {
-    tr->hi = t;
-    tr->hi_pending = 0;
+  (void)tprev;
+  seq_push(&tr->el, t, o->obj);
+  seq_push(&tr->rg, t, -o->range);
+}
+
+/* Refine every candidate and return the best time. */
+static double refine_best(search *S, int k, seq *q, int want_range)
+{
+  double best_t = q->c[0].t, best_v = INFINITY;
+  for (int i = 0; i < q->nc; i++) {
+    cand *c = &q->c[i];
+    double t = c->hi > c->lo
+                   ? best_time(S, k, c->lo, c->t, c->hi, want_range,
+                               BEST_TOL_S)
+                   : c->t;
+    double v = objective(S, k, t, want_range);
+    if (v < best_v)
+      best_v = v, best_t = t;
   }
-  if (tr->r_pending) {
-    tr->rhi = t;
-    tr->r_pending = 0;
-  }
-  if (o->obj > tr->v) {
-    tr->v = o->obj, tr->t = t, tr->lo = tprev, tr->hi = t;
-    tr->hi_pending = 1;
-  }
-  if (o->range < tr->rv) {
-    tr->rv = o->range, tr->rt = t, tr->rlo = tprev, tr->rhi = t;
-    tr->r_pending = 1;
-  }
+  return best_t;
 }
 
 static void emit(search *S, int k, double ws, double we, int flags,
@@ -940,20 +991,20 @@ static void emit(search *S, int k, double ws, double we, int flags,
   w.flags = flags;
   w.start_s = ws;
   w.end_s = we;
-  if (tr->hi_pending)
-    tr->hi = we;
-  if (tr->r_pending)
-    tr->rhi = we;
-  double lo = fmax(ws, tr->lo), hi = fmin(we, tr->hi);
-  double rlo = fmax(ws, tr->rlo), rhi = fmin(we, tr->rhi);
   double tmin;
   if (we - ws <= S->c->opts.tol_s) {
     w.best_s = tmin = 0.5 * (ws + we);
   } else {
-    double tb = fmin(fmax(tr->t, lo), hi), trb = fmin(fmax(tr->rt, rlo), rhi);
+    ev(S, we, k, &o);
+    if (tr->el.t2 < we) {
+      seq_push(&tr->el, we, o.obj);
+      seq_push(&tr->rg, we, -o.range);
+    }
+    seq_end(&tr->el);
+    seq_end(&tr->rg);
     if (!hosted)
-      w.best_s = best_time(S, k, lo, tb, hi, 0, BEST_TOL_S);
-    tmin = best_time(S, k, rlo, trb, rhi, 1, BEST_TOL_S);
+      w.best_s = refine_best(S, k, &tr->el, 0);
+    tmin = refine_best(S, k, &tr->rg, 1);
     if (hosted)
       w.best_s = tmin;
   }
@@ -996,7 +1047,8 @@ static double march(search *S, int k, double a, double b, double t_first,
     track_start(&tr, t, &o);
   }
   while (t < b) {
-    double step = in ? fmax(o.f, 0.0) + D : o.block + D;
+    double step = in ? fmin(fmax(o.f, 0.0) + D, S->in_step_max)
+                     : o.block + D;
     double tn = fmin(t + step, b);
     ev(S, tn, k, &on);
     if (!on.ok) {
@@ -1062,6 +1114,19 @@ int ow_access_windows(const ow_access_ctx *c, int si, const ow_target *tg,
   memset(&S, 0, sizeof S);
   S.c = c, S.si = si, S.tg = tg, S.out = out, S.cap = cap;
   bounds_for(c, si, tg, &S.q);
+  /* Inside a window, sample at least 100 times per orbit so that every
+  ** hump of the objective (one per apogee or perigee passage at most) is
+  ** seen by a few samples. */
+  {
+    double sma = 0.5 * (tg->r_min_km + tg->r_max_km);
+    double period_s = OW__TWOPI * sqrt(sma * sma * sma / MU_KM3_S2);
+    if (s->kind == OW_SENSOR_HOSTED) {
+      const host_eph *h = &c->sp[si].host;
+      double ha = 0.5 * (h->r_min_km + h->r_max_km);
+      period_s = fmin(period_s, OW__TWOPI * sqrt(ha * ha * ha / MU_KM3_S2));
+    }
+    S.in_step_max = fmax(period_s / 100.0, c->opts.min_window_s);
+  }
 
   if (s->kind == OW_SENSOR_HOSTED) {
     const host_eph *h = &c->sp[si].host;
