@@ -144,7 +144,8 @@ def test_synth_bundled():
 def test_bad_input():
     good = ["1 25544U 98067A   23282.51088505  .00015178  00000+0  27169-3 0  9998",
             "2 25544  51.6422  98.1698 0005616  66.2433  41.4939 15.50099496419627"]
-    bad2 = good[1][:26] + "12x4567" + good[1][33:]
+    bad2 = good[1][:26] + "12x4567" + good[1][33:68]
+    bad2 += str(sum(int(c) if c.isdigit() else (1 if c == "-" else 0) for c in bad2) % 10)
     text = "\n".join(["SAT A", good[0], good[1], "SAT B", good[0], bad2]) + "\n"
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write(text)
