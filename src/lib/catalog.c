@@ -5,7 +5,7 @@
 ** omm_xml.c, omm_json.c, omm_csv.c). Also the small text buffer that the
 ** writers share.
 */
-#include "internal.h"
+#include "elset_int.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -14,7 +14,7 @@
 ** that names the columns and quotes the text. How the line spelled what the
 ** format leaves free is kept in tle_hints (see elset.h) for the writer.
 */
-#include "internal.h"
+#include "elset_int.h"
 
 #include <math.h>
 #include <stdio.h>
