@@ -22,7 +22,9 @@ static const char usage_text[] =
     "  --start ISO --stop ISO --step SECONDS   a UTC grid (stop included)\n"
     "\n"
     "options:\n"
-    "  --frame teme|pef|itrf|gcrf|geodetic   output frame (default teme)\n"
+    "  --frame teme|pef|itrf|gcrf|gcrf76|geodetic   output frame (default\n"
+    "                            teme; gcrf76 = GCRF through IAU 1976/1980\n"
+    "                            true of date, see docs/frames.md)\n"
     "  --format csv|jsonl|oem    output (default csv; oem = CCSDS OEM 2.0 KVN)\n"
     "  --ids LIST                only these catalog numbers: 25544,T0001,\n"
     "                            100000-100010 (ranges allowed)\n"
@@ -46,6 +48,7 @@ typedef struct prop_job {
   times_mode mode;
   double *tsince;      /* TIMES_TSINCE: minutes */
   ow_jd *at;           /* TIMES_AT and TIMES_GRID: UTC instants */
+  ow_frame_ctx *ctx;   /* rotations of each shared instant, or NULL */
   size_t n_times;
   ow_frame frame;
   out_format format;
@@ -117,36 +120,26 @@ static void print_row(const prop_job *job, const row *w)
   }
 }
 
-/* Convert a TEME state to the job's frame; geodetic puts lat, lon (deg)
-** and altitude (km) in r. */
-static void to_frame(const prop_job *job, ow_jd jd_utc, row *w)
+/* Convert a TEME state to the job's frame with the rotations of its
+** instant; geodetic puts lat, lon (deg) and altitude (km) in r. */
+static void to_frame(const prop_job *job, const ow_frame_ctx *ctx, row *w)
 {
   double r[3], v[3];
+  if (job->frame == OW_FRAME_TEME)
+    return;
   memcpy(r, w->r, sizeof r);
   memcpy(v, w->v, sizeof v);
-  switch (job->frame) {
-  case OW_FRAME_TEME:
-    break;
-  case OW_FRAME_PEF:
-    ow_teme_to_pef(job->eop, jd_utc, r, v, w->r, w->v);
-    break;
-  case OW_FRAME_ITRF:
-    ow_teme_to_itrf(job->eop, jd_utc, r, v, w->r, w->v);
-    break;
-  case OW_FRAME_GCRF:
-    ow_teme_to_gcrf(job->eop, jd_utc, r, v, w->r, w->v);
-    break;
-  case OW_FRAME_GEODETIC: {
-    double ri[3], vi[3], lat, lon, alt;
-    ow_teme_to_itrf(job->eop, jd_utc, r, v, ri, vi);
-    ow_itrf_to_geodetic(ri, &lat, &lon, &alt);
-    w->r[0] = lat * (180.0 / 3.14159265358979323846);
-    w->r[1] = lon * (180.0 / 3.14159265358979323846);
-    w->r[2] = alt;
-    memset(w->v, 0, sizeof w->v);
-    break;
+  if (job->frame != OW_FRAME_GEODETIC) {
+    ow_frame_ctx_from_teme(ctx, job->frame, r, v, w->r, w->v);
+    return;
   }
-  }
+  double ri[3], lat, lon, alt;
+  ow_frame_ctx_from_teme(ctx, OW_FRAME_ITRF, r, NULL, ri, NULL);
+  ow_itrf_to_geodetic(ri, &lat, &lon, &alt);
+  w->r[0] = lat * (180.0 / 3.14159265358979323846);
+  w->r[1] = lon * (180.0 / 3.14159265358979323846);
+  w->r[2] = alt;
+  memset(w->v, 0, sizeof w->v);
 }
 
 static void print_oem_header(const prop_job *job)
@@ -216,8 +209,13 @@ static size_t propagate_object(const prop_job *job, const ow_elset *e)
     w.have_state = rc == OW_OK || rc == OW_E_SGP4_DECAYED;
     if (rc != OW_OK)
       failed++;
-    if (w.have_state)
-      to_frame(job, w.jd_utc, &w);
+    if (w.have_state) {
+      ow_frame_ctx own;
+      const ow_frame_ctx *ctx = job->ctx ? &job->ctx[k] : &own;
+      if (job->ctx == NULL && job->frame != OW_FRAME_TEME)
+        ow_frame_ctx_init(&own, job->eop, w.jd_utc);
+      to_frame(job, ctx, &w);
+    }
     print_row(job, &w);
   }
   return failed;
@@ -387,6 +385,17 @@ int cmd_propagate(int argc, char **argv)
     job.eop = eop;
   }
 
+  /* Instants shared by every object: their rotations are computed once. */
+  if (job.at != NULL && job.frame != OW_FRAME_TEME) {
+    job.ctx = malloc(job.n_times * sizeof *job.ctx);
+    if (job.ctx == NULL) {
+      ow_eop_free(eop);
+      return OW_EXIT_INTERNAL;
+    }
+    for (size_t k = 0; k < job.n_times; k++)
+      ow_frame_ctx_init(&job.ctx[k], job.eop, job.at[k]);
+  }
+
   ow_catalog cat;
   ow_catalog_init(&cat);
   int exit_code = cli_load_catalog("propagate", path, ifmt, &ropts, &cat, NULL);
@@ -420,5 +429,6 @@ int cmd_propagate(int argc, char **argv)
   free(id_list);
   free(job.tsince);
   free(job.at);
+  free(job.ctx);
   return exit_code;
 }
