@@ -32,7 +32,7 @@
 #define DEEP_SPACE_PERIOD_MIN 225.0
 /* Drag model: reference height of the density function s, km ([STR3]). */
 #define DRAG_S0_HEIGHT_KM 78.0
-/* Drag model: q0 - s0, the (q0 - s)^4 density parameter at 120 km. */
+/* Drag model: q0, top of the (q0 - s)^4 density function, km ([STR3]). */
 #define DRAG_Q0_HEIGHT_KM 120.0
 /* Perigee heights that change s ([STR3] 6.1): below 156 km s is lowered. */
 #define DRAG_PERIGEE_LOW_KM 156.0
@@ -237,10 +237,12 @@ static void init_near_coefficients(ow_sgp4_near *n, const ow_sgp4_grav *g,
   if (ecco > ECC_SMALL)
     cc3 = -2.0 * coef * tsi * g->j3oj2 * no * sinio / ecco;
   double x1mth2 = 1.0 - cosio2;
+  double con41 = n->con41;
   n->cc4 = 2.0 * no * coef1 * ao * omeosq *
            (eta * (2.0 + 0.5 * etasq) + ecco * (0.5 + 2.0 * etasq) -
             j2 * tsi / (ao * psisq) *
-                (-3.0 * n->con41 * (1.0 - 2.0 * eeta + etasq * (1.5 - 0.5 * eeta)) +
+                (-3.0 * con41 *
+                     (1.0 - 2.0 * eeta + etasq * (1.5 - 0.5 * eeta)) +
                  0.75 * x1mth2 * (2.0 * etasq - eeta * (1.0 + etasq)) *
                      cos(2.0 * n->argpo)));
   n->cc5 = 2.0 * coef1 * ao * omeosq *

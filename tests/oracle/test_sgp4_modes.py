@@ -27,15 +27,18 @@ except ImportError:
     print("python3-sgp4 not installed: skipped")
     sys.exit(77)
 
-DATA = os.environ.get("OW_SHARED_DATA",
-                      os.path.join(os.path.dirname(__file__), "../../../shared/data"))
+DATA = os.environ.get(
+    "OW_SHARED_DATA",
+    os.path.join(os.path.dirname(__file__), "../../../shared/data"))
 TOOL = os.environ["OW_TOOL_SGP4_STATES"]
 CATALOG = os.path.join(DATA, "catalog/full_2023-10_spacetrack_3le.txt")
 TOL_POS_KM = 1e-8
 TOL_VEL_KM_S = 1e-11
 TIMES_MIN = [0.0, 360.0, 1440.0, -1440.0, 10080.0, 43200.0]
-COMBOS = [("wgs84", WGS84, "improved", "i"), ("wgs84", WGS84, "afspc", "a"),
-          ("wgs72", WGS72, "afspc", "a"), ("wgs72old", WGS72OLD, "improved", "i")]
+COMBOS = [("wgs84", WGS84, "improved", "i"),
+          ("wgs84", WGS84, "afspc", "a"),
+          ("wgs72", WGS72, "afspc", "a"),
+          ("wgs72old", WGS72OLD, "improved", "i")]
 JD_1950 = 2433281.5
 
 
@@ -43,7 +46,8 @@ def records(path):
     lines = [l.rstrip("\r\n") for l in open(path, encoding="utf-8-sig")]
     out = []
     for i, l in enumerate(lines):
-        if l.startswith("1 ") and i + 1 < len(lines) and lines[i + 1].startswith("2 "):
+        if (l.startswith("1 ") and i + 1 < len(lines)
+                and lines[i + 1].startswith("2 ")):
             out.append((l[:69], lines[i + 1][:69]))
     return out
 
@@ -118,7 +122,8 @@ def main():
                 checked += 1
                 if e != code:
                     failures += 1
-                    print(f"FAIL {gname}/{mname} {l1[2:7]} t={t}: error {code}, python {e}")
+                    print(f"FAIL {gname}/{mname} {l1[2:7]} t={t}: "
+                          f"error {code}, python {e}")
                     continue
                 if e != 0:
                     errors += 1
