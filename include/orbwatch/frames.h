@@ -26,8 +26,10 @@
 **                  nutation misses the real pole by tens of mas (0.72 m
 **                  at 8000 km in Vallado's 2004 example; oracle figures
 **                  in docs/frames.md), so it is not the default.
-**   TEME and GCRF are treated as inertial for velocities (no precession-
-**   nutation rate term; <= 0.35 mm/s at GEO), as skyfield and Vallado do.
+**   GCRF velocities include the turning of the TEME axes with precession
+**   and nutation (dM/dt r; up to 1.5 mm/s at GEO), so they are the time
+**   derivative of GCRF positions, as astropy's are; skyfield and
+**   Vallado's teme2eci leave that term out.
 */
 #ifndef ORBWATCH_FRAMES_H
 #define ORBWATCH_FRAMES_H
@@ -73,6 +75,8 @@ typedef struct ow_frame_ctx {
   double pef_to_itrf[3][3];          /* W, polar motion */
   double teme_to_gcrf[3][3];         /* IAU 2006/2000A route */
   double teme_to_gcrf76[3][3];       /* IAU 1976/1980 route */
+  double teme_to_gcrf_rate[3][3];    /* d/dt of teme_to_gcrf, 1/s */
+  double teme_to_gcrf76_rate[3][3];  /* d/dt of teme_to_gcrf76, 1/s */
   int status;                        /* OW_OK or the warning of init */
 } ow_frame_ctx;
 
