@@ -17,15 +17,17 @@
 **   TEME -> GCRF   (default, OW_FRAME_GCRF) IAU 2006/2000A through the
 **                  terrestrial frame: GCRS = C^T Rz(-ERA) Rz(GMST82) TEME
 **                  with C = eraC2i06a (CIO based, no dX/dY pole offsets).
-**                  Agrees with skyfield and astropy to centimetres; polar
-**                  motion cancels out of this route.
+**                  Measured: within 1 cm and 0.01 mm/s of skyfield and
+**                  astropy from LEO to GEO; polar motion cancels out.
 **   TEME -> GCRF   (OW_FRAME_GCRF_IAU76, "gcrf76") the issue's true-of-
 **                  date route: TOD = Rz(-EqEq94) TEME, MOD = N80^T TOD,
 **                  J2000 = P76^T MOD, GCRF = B^T J2000 (IAU 2000 frame
 **                  bias). Without celestial-pole offsets the IAU 1980
-**                  nutation misses the real pole by tens of mas (0.72 m
-**                  at 8000 km in Vallado's 2004 example; oracle figures
-**                  in docs/frames.md), so it is not the default.
+**                  nutation misses the real pole by tens of mas: measured
+**                  2.5 to 34 mas from skyfield and astropy in 2022-09..11,
+**                  i.e. up to 1.4 m in LEO, 4.5 m in MEO, 25 m at GEO
+**                  (0.72 m at 8000 km in Vallado's 2004 example). It
+**                  misses the issue's 1 m check, so it is not the default.
 **   GCRF velocities include the turning of the TEME axes with precession
 **   and nutation (dM/dt r; up to 1.5 mm/s at GEO), so they are the time
 **   derivative of GCRF positions, as astropy's are; skyfield and
