@@ -21,7 +21,7 @@
 #define DAYS_PER_CENTURY 36525.0
 #define JD_J2000 2451545.0
 
-/* ---- small matrix helpers (column vectors; m^T without copying) ---------- */
+/* ---- small matrix helpers (column vectors; m^T without copying) ---- */
 
 static void mxv(const double m[3][3], const double v[3], double out[3])
 {
@@ -49,7 +49,7 @@ static void rz_apply(double theta, const double v[3], double out[3])
   out[2] = v[2];
 }
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names ---- */
 
 static const char *const frame_names[] = {"teme", "pef", "itrf",
                                           "gcrf", "geodetic", "gcrf76"};
@@ -85,7 +85,7 @@ int ow_frame_parse(const char *name, ow_frame *f)
   return OW_E_ARG;
 }
 
-/* ---- Earth rotation ------------------------------------------------------- */
+/* ---- Earth rotation ---- */
 
 /*
 ** ow_gmst82 - Greenwich mean sidereal time, IAU 1982 (Aoki et al. 1982),
@@ -235,7 +235,7 @@ done:
   return ctx->status;
 }
 
-/* ---- applying a context --------------------------------------------------- */
+/* ---- applying a context ---- */
 
 /* PEF state from TEME: rotate, then remove the Earth-rotation velocity. */
 static void teme_to_pef(const ow_frame_ctx *c, const double r[3],
@@ -378,7 +378,7 @@ int ow_frame_ctx_to_teme(const ow_frame_ctx *ctx, ow_frame from,
   }
 }
 
-/* ---- one-shot forms ------------------------------------------------------- */
+/* ---- one-shot forms ---- */
 
 static int one_shot(const ow_eop *eop, ow_jd jd_utc, int forward,
                     ow_frame f, const double r[3], const double v[3],
@@ -458,7 +458,7 @@ int ow_gcrf_iau76_to_teme(const ow_eop *eop, ow_jd jd_utc,
                   v_gcrf_km_s, r_teme_km, v_teme_km_s);
 }
 
-/* ---- WGS-84 geodetic ------------------------------------------------------ */
+/* ---- WGS-84 geodetic ---- */
 
 /*
 ** Below this distance from the centre Vermeille's closed form meets the

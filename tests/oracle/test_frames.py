@@ -127,7 +127,8 @@ def synthetic_states():
     rng = np.random.default_rng(20231009)
     out = []
     for k in range(300):
-        rad = rng.choice([6700.0, 7200.0, 26560.0, 42164.0]) + rng.uniform(0, 50)
+        rad = (rng.choice([6700.0, 7200.0, 26560.0, 42164.0])
+               + rng.uniform(0, 50))
         d = rng.normal(size=3)
         d /= np.linalg.norm(d)
         w = np.cross(d, rng.normal(size=3))
@@ -259,7 +260,7 @@ def astropy_frames(states):
     return out
 
 
-# ---- comparison ----------------------------------------------------------------
+# ---- comparison ----
 
 def geod_to_km(ours, theirs, r_itrf):
     """Geodetic differences as lengths: latitude and longitude arcs at the
