@@ -15,5 +15,6 @@
 #include "orbwatch/frames.h"
 #include "orbwatch/sgp4.h"
 #include "orbwatch/pc.h"
+#include "orbwatch/cdm.h"
 
 #endif
