@@ -19,9 +19,10 @@
 **                erf along the major axis, adaptive Gauss-Kronrod across
 **                it. Accurate for any ellipse aspect ratio. The default.
 **   CHAN         Chan 1997 series (equal-area transformation to a circle,
-**                Rician sum). Refuses (OW_E_METHOD_INVALID) when the HBR is
-**                not small against the minor sigma, where the equal-area
-**                transformation is known to fail (Alfano 2009 cases 3, 5).
+**                Rician sum). Refuses (OW_E_METHOD_INVALID) when the density
+**                varies too much across the HBR disc along the minor axis,
+**                where the equal-area transformation fails (Alfano 2009
+**                cases 3, 5; see OW_PC_CHAN_MAX_VARIATION).
 **   MAX_SCALE    largest Pc over a scale factor k of the covariance (k^2 C)
 **                with its shape and orientation kept: the "dilution"
 **                maximum (Alfriend et al. 1999; CARA DilutionMaxPc).
@@ -64,15 +65,17 @@ OW_API int ow_pc_method_parse(const char *s, ow_pc_method *m);
 #define OW_PC_RELTOL_DEFAULT 1e-10
 
 /*
-** Chan's series is refused when hbr / sigma_minor exceeds this. Chan's
-** equal-area transformation replaces the ellipse by a circle of equal area;
-** it is exact for a circular covariance and for HBR << sigma_minor, and the
-** tested cases show the error rising steeply once the disc spans more than
-** about one minor sigma (Alfano 2009 case 3: ratio 10.6, Pc 3.1e-2 instead
-** of 1.0e-1; case 5: ratio 268, 1.7e-202 instead of 4.5e-2), while every
-** Chan/CSM/CDM case with ratio <= 0.4 is within 2% (Orekit test tables).
+** Chan's series is refused when V = (|u_m| hbr + hbr^2) / sigma_min^2
+** exceeds this, u_m being the miss along the minor axis: V measures how
+** much the Gaussian's exponent changes across the disc along that axis,
+** which Chan's equal-area circle cannot represent. Measured against scipy
+** (tests/oracle/test_pc.py, 300 random geometries) and the Orekit table:
+** accepted cases stay within 3% (Chan test case 12: V = 0.25, 0.5%; CSM
+** test case 2: V = 0.42, 2%), while V = 0.6-2.3 gave 6-37% errors and
+** Alfano 2009 cases 3 and 5 (V = 125 and > 1e4) come out 3x and 1e200x
+** too small.
 */
-#define OW_PC_CHAN_MAX_HBR_OVER_SIGMA 1.0
+#define OW_PC_CHAN_MAX_VARIATION 0.45
 
 /*
 ** ow_pc_foster_2d - Pc in the principal axes of the plane covariance.
@@ -114,9 +117,9 @@ OW_API int ow_pc_foster_cov2(double mx_m, double my_m, double cxx_m2,
 /*
 ** ow_pc_chan_2d - Chan (1997) series in principal axes, summed until the
 ** remaining terms are below 1e-17 of the sum.
-** Returns:  OW_OK; OW_E_METHOD_INVALID when hbr / min(sx, sy) >
-**           OW_PC_CHAN_MAX_HBR_OVER_SIGMA (pc = NaN: no number is better
-**           than a wrong one); OW_E_ARG as ow_pc_foster_2d.
+** Returns:  OW_OK; OW_E_METHOD_INVALID outside OW_PC_CHAN_MAX_VARIATION
+**           (pc = NaN: no number is better than a wrong one); OW_E_ARG as
+**           ow_pc_foster_2d.
 ** Reference: Chan, F.K., "Collision probability analyses for Earth-orbiting
 **           satellites", Adv. Astronaut. Sci. 96, 1997; Chan, "Spacecraft
 **           Collision Probability", Aerospace Press 2008, ch. 5.

@@ -303,13 +303,18 @@ int ow_pc_chan_2d(double xm_m, double ym_m, double sx_m, double sy_m,
                       sy_m);
   if (hbr_m == 0.0)
     return OW_OK;
-  double smin = fmin(sx_m, sy_m);
-  if (hbr_m / smin > OW_PC_CHAN_MAX_HBR_OVER_SIGMA) {
+  /* Validity: how much the exponent of the density changes across the
+  ** disc along the minor axis, (|u_m| R + R^2) / sigma_min^2 (u_m the
+  ** miss along that axis). The equal-area circle ignores that change. */
+  double smin = fmin(sx_m, sy_m), um = sx_m <= sy_m ? xm_m : ym_m;
+  double var = (fabs(um) * hbr_m + hbr_m * hbr_m) / (smin * smin);
+  if (var > OW_PC_CHAN_MAX_VARIATION) {
     *pc = NAN;
     return ow_err_set(err, OW_E_METHOD_INVALID, "CHAN",
-                      "Chan series invalid: HBR %g m is %.3g minor sigmas "
-                      "(limit %g); use the Foster integral",
-                      hbr_m, hbr_m / smin, OW_PC_CHAN_MAX_HBR_OVER_SIGMA);
+                      "Chan series invalid: density exponent varies by %.3g "
+                      "across the HBR disc (limit %g; HBR %g m = %.3g minor "
+                      "sigmas); use the Foster integral",
+                      var, OW_PC_CHAN_MAX_VARIATION, hbr_m, hbr_m / smin);
   }
   /* P = sum_m Poisson(m; b) * P(Poisson(a) > m), a = R^2/(2 sx sy),
   ** b = d_m^2 / 2 (Chan 1997 in Poisson form). The tail is summed upwards
