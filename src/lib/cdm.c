@@ -333,9 +333,29 @@ static void comment_data(ow__cdm_ctx *c, const char *text)
 
 int ow__cdm_comment(ow__cdm_ctx *c, long line, const char *text)
 {
-  (void)line;
-  append_line(c->pending, sizeof c->pending, text);
-  comment_data(c, text);
+  /* Printable ASCII only (7.4.2); anything else becomes '?' so that what
+  ** is stored can always be written back as KVN or XML. */
+  char clean[OW_CDM_TEXT * 4];
+  size_t k = 0;
+  int bad = 0;
+  for (const unsigned char *p = (const unsigned char *)text;
+       *p && k + 1 < sizeof clean; p++) {
+    if (*p < 0x20 || *p >= 0x7F) {
+      clean[k++] = '?';
+      bad = 1;
+    } else {
+      clean[k++] = (char)*p;
+    }
+  }
+  clean[k] = '\0';
+  if (bad) {
+    int st = ow__cdm_violation(c, line, "COMMENT",
+                               "non-printable or non-ASCII character");
+    if (st)
+      return st;
+  }
+  append_line(c->pending, sizeof c->pending, clean);
+  comment_data(c, clean);
   return OW_OK;
 }
 
@@ -412,7 +432,7 @@ static int set_text(ow__cdm_ctx *c, long line, const ow__cdm_field *f,
       dst[k++] = '-';
       p += 2;
       nonascii = 1;
-    } else if (*p >= 0x80 || *p < 0x20) {
+    } else if (*p >= 0x7F || *p < 0x20) {
       dst[k++] = '?';
       nonascii = 1;
     } else {
