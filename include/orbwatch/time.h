@@ -77,10 +77,15 @@ OW_API int ow_eop_parse(ow_eop **out, const char *buf, size_t len,
 OW_API int ow_eop_load_file(ow_eop **out, const char *path, ow_err *err);
 OW_API void ow_eop_free(ow_eop *eop); /* NULL-safe */
 
+/* First and last tabulated MJD (UTC) and the row count; OW_E_ARG if NULL. */
+OW_API int ow_eop_span(const ow_eop *eop, double *mjd_first,
+                       double *mjd_last, size_t *n);
+
 /*
 ** Earth orientation at a UTC instant, linearly interpolated. eop may be
 ** NULL: dut1 = 0, xp = yp = 0. Outside the table: edge values and
-** OW_W_EOP_RANGE.
+** OW_W_EOP_RANGE. UT1-UTC is interpolated as UT1-TAI, so a leap second
+** between two rows is no one-second ramp.
 */
 OW_API int ow_eop_at(const ow_eop *eop, ow_jd jd_utc, double *dut1_s,
                      double *xp_rad, double *yp_rad);
