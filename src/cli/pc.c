@@ -165,15 +165,27 @@ int ow_cli_pc(int argc, char **argv)
                       "object types (override with --hbr)\n", hbr);
   }
   ow_pc_object o1, o2;
-  st = ow_cdm_to_pc_objects(cdm, &o1, &o2, &err);
-  if (st == OW_E_UNSUPPORTED) {
-    /* ITRF needs EOP and the ITRF -> GCRF chain of the frames module,
-    ** which this command will use once it is on main. */
-    fprintf(stderr, "orbwatch pc: %s (ITRF CDMs: pending the frames "
-                    "module)\n", ow_err_format(&err, msg, sizeof msg));
-    rc = OW_EXIT_INPUT;
-    goto done;
+  if (!strcmp(cdm->obj[0].ref_frame, "ITRF") &&
+      !strcmp(cdm->obj[1].ref_frame, "ITRF")) {
+    /* ITRF states at TCA to GCRF (ITRF -> TEME -> GCRF, frames module).
+    ** No EOP table is given here: UT1 = UTC and no polar motion, a few
+    ** metres of rotation at LEO, common to both objects, so the relative
+    ** geometry and Pc barely move. The RTN covariances need no change. */
+    fprintf(stderr, "warning: ITRF CDM converted to GCRF without EOP "
+                    "(UT1 = UTC, no polar motion)\n");
+    for (int k = 0; k < 2; k++) {
+      double r[3], v[3];
+      ow_cdm_object *o = &cdm->obj[k];
+      if (ow_itrf_to_teme(NULL, cdm->tca_utc, o->r_km, o->v_km_s, r, v) < 0 ||
+          ow_teme_to_gcrf(NULL, cdm->tca_utc, r, v, o->r_km, o->v_km_s) < 0) {
+        fprintf(stderr, "orbwatch pc: ITRF -> GCRF failed\n");
+        rc = OW_EXIT_INPUT;
+        goto done;
+      }
+      snprintf(o->ref_frame, sizeof o->ref_frame, "GCRF");
+    }
   }
+  st = ow_cdm_to_pc_objects(cdm, &o1, &o2, &err);
   if (st < 0) {
     fprintf(stderr, "orbwatch pc: %s\n", ow_err_format(&err, msg, sizeof msg));
     rc = OW_EXIT_INPUT;
