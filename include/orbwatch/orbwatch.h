@@ -15,5 +15,7 @@
 #include "orbwatch/frames.h"
 #include "orbwatch/sgp4.h"
 #include "orbwatch/population.h"
+#include "orbwatch/pc.h"
+#include "orbwatch/cdm.h"
 
 #endif

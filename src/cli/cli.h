@@ -29,6 +29,7 @@ int cmd_propagate(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_synth(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_pc(int argc, char **argv);
 
 /* ---- helpers shared by the subcommands (cli_util.c) ------------------- */
 

@@ -15,6 +15,7 @@ static const struct {
     {"propagate", cmd_propagate, "states of catalog objects at given times"},
     {"convert", cmd_convert, "element sets between TLE and OMM formats"},
     {"synth", cmd_synth, "write a deterministic synthetic catalog"},
+    {"pc", cmd_pc, "probability of collision of a CDM"},
     {"help", NULL, "this list"},
 };
 
