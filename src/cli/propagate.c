@@ -157,6 +157,25 @@ static void print_oem_header(const prop_job *job)
           now);
 }
 
+/* CCSDS reference-frame names (SANA registry) for the OEM REF_FRAME. */
+static const char *oem_frame_name(ow_frame f)
+{
+  switch (f) {
+  case OW_FRAME_TEME:
+    return "TEME";
+  case OW_FRAME_PEF:
+    return "PEF";
+  case OW_FRAME_ITRF:
+    return "ITRF";
+  case OW_FRAME_GCRF:
+  case OW_FRAME_GCRF_IAU76:
+    return "GCRF";
+  case OW_FRAME_GEODETIC:
+    break;
+  }
+  return "UNKNOWN";
+}
+
 static void print_oem_meta(const prop_job *job, const ow_elset *e,
                            ow_jd first, ow_jd last)
 {
@@ -171,7 +190,10 @@ static void print_oem_meta(const prop_job *job, const ow_elset *e,
           "COMMENT NORAD_CAT_ID = %u, SGP4 from a mean element set\n",
           e->name[0] ? e->name : "UNKNOWN",
           e->object_id[0] ? e->object_id : "UNKNOWN",
-          ow_frame_name(job->frame), a, b, e->norad);
+          oem_frame_name(job->frame), a, b, e->norad);
+  if (job->frame == OW_FRAME_GCRF_IAU76)
+    fputs("COMMENT GCRF reached through IAU 1976/1980 true of date\n",
+          job->out);
 }
 
 /* Propagate one object at every time of the job; returns the number of
