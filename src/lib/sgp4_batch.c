@@ -143,13 +143,14 @@ int ow__batch_build(ow_batch *b, const ow__bcoef *coef, size_t n, ow_err *err)
     const ow__bcoef *c = &coef[i];
     keys[i].kind = c->kind;
     keys[i].i = i;
-    if (c->kind >= OW__BK_DEEP) {
-      keys[i].k1 = c->inclo < 0.2 ? 0.0 : 1.0; /* Lyddane lanes together */
-      keys[i].k2 = c->ecco;
-    } else {
-      keys[i].k1 = c->ecco;
-      keys[i].k2 = c->no;
-    }
+    /*
+    ** Within a kind, objects keep the caller's order: a block's lanes are
+    ** then consecutive objects and its outputs are whole vector stores (the
+    ** scattered stores of a sorted order cost more than the lane
+    ** divergence that sorting by eccentricity would save).
+    */
+    keys[i].k1 = 0.0;
+    keys[i].k2 = 0.0;
   }
   qsort(keys, n, sizeof *keys, cmp_key);
   /* number of blocks: each kind padded to whole blocks */
@@ -176,11 +177,14 @@ int ow__batch_build(ow_batch *b, const ow__bcoef *coef, size_t n, ow_err *err)
       size_t m = j - s < OW__BLK ? j - s : OW__BLK;
       blk->kind = keys[s].kind;
       blk->nlive = (int)m;
+      blk->contiguous = m == OW__BLK;
       for (int l = 0; l < OW__BLK; l++) {
         /* padding lanes repeat the last object and are never written */
         size_t src = (size_t)l < m ? s + (size_t)l : s + m - 1;
         put_lane(blk, l, &coef[keys[src].i],
                  (size_t)l < m ? (int64_t)keys[src].i : -1);
+        if ((size_t)l < m && keys[src].i != keys[s].i + (size_t)l)
+          blk->contiguous = 0;
       }
     }
     i = j;

@@ -77,6 +77,7 @@ typedef struct ow__bblock {
   int64_t idx[OW__BLK]; /* object index in the caller's order, -1: pad */
   int kind;             /* enum ow__bkind */
   int nlive;            /* lanes with idx >= 0 */
+  int contiguous;       /* all 8 lanes live, idx[l] = idx[0] + l */
 } ow__bblock;
 
 /*

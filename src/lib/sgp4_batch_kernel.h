@@ -68,27 +68,37 @@ static OW__ALWAYS_INLINE void sincos_safe(vd x, vd *s, vd *c)
   }
 }
 
-static OW__ALWAYS_INLINE vd v_cos_safe_(vd x)
+/*
+** sin/cos of an angle that is usually small, choosing per vector (all lanes
+** at once) the cheapest form that is accurate for the largest lane:
+** |d| <= 0.05: Taylor to d^7 / d^8 (first term left out < 3e-20 relative);
+** |d| <= 0.95: the reduction-free core of v_sincos (error < 1 ulp);
+** otherwise the full function.
+*/
+static OW__ALWAYS_INLINE void sincos_small(vd d, vd *sd, vd *cd)
 {
-  vd s, c;
-  sincos_safe(x, &s, &c);
-  return c;
-}
-static OW__ALWAYS_INLINE vd v_sin_safe_(vd x)
-{
-  vd s, c;
-  sincos_safe(x, &s, &c);
-  return s;
+  vd ad = v_abs(d);
+  if (__builtin_expect(!v_any(v_gt(ad, v_set(0.05))), 1)) {
+    vd d2 = d * d;
+    vd ps = v_fma(d2, v_set(OW__S7), v_set(OW__S5));
+    ps = v_fma(d2, ps, v_set(OW__S3));
+    *sd = v_fma(d * d2, ps, d);
+    vd pc = v_fma(d2, v_set(OW__C8), v_set(OW__C6));
+    pc = v_fma(d2, pc, v_set(OW__C4));
+    pc = v_fma(d2, pc, v_set(-0.5));
+    *cd = v_fma(d2, pc, v_set(1.0));
+  } else if (!v_any(v_gt(ad, v_set(0.95)))) {
+    v_sincos_core(d, sd, cd);
+  } else {
+    sincos_safe(d, sd, cd);
+  }
 }
 
-/* sin/cos of a + d from sin/cos of a and a small d (|d| <= pi/4 normally). */
+/* sin/cos of a + d from sin/cos of a and a usually small d. */
 static OW__ALWAYS_INLINE void sincos_add(vd sa, vd ca, vd d, vd *s, vd *c)
 {
   vd sd, cd;
-  if (__builtin_expect(v_any(v_gt(v_abs(d), v_set(0.78))), 0))
-    sincos_safe(d, &sd, &cd);
-  else
-    v_sincos_core(d, &sd, &cd);
+  sincos_small(d, &sd, &cd);
   *s = v_fma(sa, cd, ca * sd);
   *c = v_fma(ca, cd, -(sa * sd));
 }
@@ -97,10 +107,10 @@ static OW__ALWAYS_INLINE void sincos_add(vd sa, vd ca, vd d, vd *s, vd *c)
 static OW__ALWAYS_INLINE void dpper_body(vd zm, double ecc_body, vd *f2,
                                          vd *f3, vd *sinzf)
 {
-  vd s, c;
-  sincos_safe(zm, &s, &c);
-  vd zf = zm + v_set(2.0 * ecc_body) * s;
-  sincos_safe(zf, &s, &c);
+  vd sm, cm, s, c;
+  sincos_safe(zm, &sm, &cm);
+  /* zf = zm + 2 e sin(zm): rotate by the small term (below 0.11 rad) */
+  sincos_add(sm, cm, v_set(2.0 * ecc_body) * sm, &s, &c);
   *sinzf = s;
   *f2 = v_set(0.5) * s * s - v_set(0.25);
   *f3 = v_set(-0.5) * s * c;
@@ -118,10 +128,19 @@ static OW__ALWAYS_INLINE void res_derivs(const ow__bblock *blk, int lane0,
 {
   *xldot = xni + F(xfact);
   if (!res12) {
-    vd s1, c1, s2, c2, s3, c3;
-    sincos_safe(xli - v_set(FASX2), &s1, &c1);
-    sincos_safe(v_set(2.0) * (xli - v_set(FASX4)), &s2, &c2);
-    sincos_safe(v_set(3.0) * (xli - v_set(FASX6)), &s3, &c3);
+    /* one sincos of xli; the three phases by angle addition, double and
+    ** triple angle (rounding-level differences only) */
+    vd sl, cl, s1, c1, s2, c2, s3, c3;
+    sincos_safe(xli, &sl, &cl);
+    vd sl2 = v_set(2.0) * sl * cl, cl2 = cl * cl - sl * sl;
+    vd sl3 = sl * (v_set(3.0) - v_set(4.0) * sl * sl);
+    vd cl3 = cl * (v_set(4.0) * cl * cl - v_set(3.0));
+    s1 = sl * v_set(cos(FASX2)) - cl * v_set(sin(FASX2));
+    c1 = cl * v_set(cos(FASX2)) + sl * v_set(sin(FASX2));
+    s2 = sl2 * v_set(cos(2.0 * FASX4)) - cl2 * v_set(sin(2.0 * FASX4));
+    c2 = cl2 * v_set(cos(2.0 * FASX4)) + sl2 * v_set(sin(2.0 * FASX4));
+    s3 = sl3 * v_set(cos(3.0 * FASX6)) - cl3 * v_set(sin(3.0 * FASX6));
+    c3 = cl3 * v_set(cos(3.0 * FASX6)) + sl3 * v_set(sin(3.0 * FASX6));
     *xndt = F(del1) * s1 + F(del2) * s2 + F(del3) * s3;
     vd dd = F(del1) * c1 + v_set(2.0) * F(del2) * c2 +
             v_set(3.0) * F(del3) * c3;
@@ -189,14 +208,18 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   vd templ = F(t2cof) * t2;
   if (kind == OW__BK_NEAR_FULL) {
     vd delomg = F(omgcof) * t;
-    vd delmtemp = one + F(eta) * v_cos_safe_(xmdf);
+    vd sinxm, cosxm;
+    sincos_safe(xmdf, &sinxm, &cosxm);
+    vd delmtemp = one + F(eta) * cosxm;
     vd delm = F(xmcof) * (delmtemp * delmtemp * delmtemp - F(delmo));
     vd temp = delomg + delm;
     mm = xmdf + temp;
     argpm = argpdf - temp;
     vd t3 = t2 * t, t4 = t3 * t;
     tempa = tempa - F(d2) * t2 - F(d3) * t3 - F(d4) * t4;
-    tempe = tempe + F(bcc5) * (v_sin_safe_(mm) - F(sinmao));
+    vd sinmm, cosmm;
+    sincos_add(sinxm, cosxm, temp, &sinmm, &cosmm); /* mm = xmdf + temp */
+    tempe = tempe + F(bcc5) * (sinmm - F(sinmao));
     templ = templ + F(t3cof) * t3 + t4 * (F(t4cof) + t * F(t5cof));
   }
   vd nm = F(no);
@@ -240,20 +263,38 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
       vm bad = v_le(nm, v_set(0.0));
       st = v_sel(bad, v_set(ST_MEAN_MOTION), st);
       failed = v_mor(failed, bad);
-      /* pow(xke / nm, 2/3) per lane: the mean motion moved. */
-      double q[OW__VW], xk[OW__VW];
-      v_store(q, nm);
-      v_store(xk, F(xke));
-      for (int l = 0; l < OW__VW; l++)
-        q[l] = pow(xk[l] / q[l], 2.0 / 3.0);
-      am = v_load(q) * tempa * tempa;
+      /*
+      ** pow(xke / nm, 2/3) = am0 * y with y = q^(1/3), q = (no / nm)^2,
+      ** which stays within 1e-2 of 1 (the resonance moves the mean motion
+      ** little): a second-order start and two Newton steps give y to an
+      ** ulp. Other lanes (none in practice) use libm's pow.
+      */
+      vd r = F(no) / nm;
+      vd q = r * r, dq = q - one;
+      vd y = one + dq * (v_set(1.0 / 3.0) - v_set(1.0 / 9.0) * dq);
+      y = y - (y * y * y - q) / (v_set(3.0) * y * y);
+      y = y - (y * y * y - q) / (v_set(3.0) * y * y);
+      am = F(am0) * y;
+      if (__builtin_expect(v_any(v_mnot(v_lt(v_abs(dq), v_set(1e-2)))), 0)) {
+        double qa[OW__VW], xk[OW__VW], aa[OW__VW], da[OW__VW];
+        v_store(qa, nm);
+        v_store(xk, F(xke));
+        v_store(aa, am);
+        v_store(da, dq);
+        for (int l = 0; l < OW__VW; l++)
+          if (!(fabs(da[l]) < 1e-2))
+            aa[l] = pow(xk[l] / qa[l], 2.0 / 3.0);
+        am = v_load(aa);
+      }
+      am = am * tempa * tempa;
     } else {
       am = F(am0) * tempa * tempa;
     }
   } else {
     am = F(am0) * tempa * tempa;
   }
-  nm = F(xke) / (am * v_sqrt(am));
+  vd inv_am15 = one / (am * v_sqrt(am)); /* nm / xke */
+  nm = F(xke) * inv_am15;
   em = em - tempe;
 
   /* mean eccentricity out of range: error 1 */
@@ -296,7 +337,8 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     vd ph = (shs + shll) - F(pho);
     xincp = xincp + pinc;
     ep = ep + pe;
-    sincos_safe(xincp, &sinip, &cosip);
+    /* sin/cos(xincp) from those of inclo: xincp - inclo is small */
+    sincos_add(F(sinio), F(cosio), F(didt) * t + pinc, &sinip, &cosip);
     vm lyd = v_lt(xincp, v_set(0.2));
     /* inclination >= 0.2 rad: periodics applied directly */
     vd ph_d = ph / sinip;
@@ -376,14 +418,18 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
 
   /* ---- Kepler's equation, each lane stopping as the scalar loop does ---- */
   vd u = v_fmod_2pi(xl - nodep);
-  vd eo1 = u, sineo1 = u, coseo1 = u;
+  vd eo1 = u, sineo1, coseo1;
   {
+    /*
+    ** Iteration 1 evaluates sin/cos(u); later ones rotate the previous
+    ** values by the Newton step (small once the first step is taken),
+    ** which equals sin/cos of the new eo1 up to rounding. Lanes that have
+    ** converged rotate by 0 (identity) and keep their values.
+    */
     vm act = v_mset(-1);
-    for (int ktr = 1; ktr <= 10; ktr++) {
-      vd s, c;
-      v_sincos(eo1, &s, &c);
-      sineo1 = v_sel(act, s, sineo1);
-      coseo1 = v_sel(act, c, coseo1);
+    v_sincos(eo1, &sineo1, &coseo1);
+    for (int ktr = 1;; ktr++) {
+      vd s = sineo1, c = coseo1;
       vd den = one - c * axnl - s * aynl;
       vd tem5 = (u - aynl * c + axnl * s - eo1) / den;
       vd lim = v_set(0.95);
@@ -391,8 +437,12 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
                    v_sel(v_gt(tem5, v_set(0.0)), lim, -lim), tem5);
       eo1 = v_sel(act, eo1 + tem5, eo1);
       act = v_mand(act, v_ge(v_abs(tem5), v_set(1.0e-12)));
-      if (!v_any(act))
+      if (ktr == 10 || !v_any(act))
         break;
+      vd sd, cd;
+      sincos_small(v_sel(act, tem5, v_set(0.0)), &sd, &cd);
+      sineo1 = v_fma(s, cd, c * sd);
+      coseo1 = v_fma(c, cd, -(s * sd));
     }
   }
 
@@ -407,11 +457,12 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     failed = v_mor(failed, bad);
   }
   vd rl = am * (one - ecose);
-  vd rdotl = v_sqrt(am) * esine / rl;
-  vd rvdotl = v_sqrt(pl) / rl;
+  vd inv_rl = one / rl;
+  vd rdotl = v_sqrt(am) * esine * inv_rl;
+  vd rvdotl = v_sqrt(pl) * inv_rl;
   vd betal = v_sqrt(one - el2);
   temp = esine / (one + betal);
-  vd amrl = am / rl;
+  vd amrl = am * inv_rl;
   vd sinu = amrl * (sineo1 - aynl - axnl * temp);
   vd cosu = amrl * (coseo1 - axnl + aynl * temp);
   vd sin2u = (cosu + cosu) * sinu;
@@ -426,7 +477,7 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   vd dsu = v_set(-0.25) * temp2 * x7thm1 * sin2u;
   vd xnode = nodep + v_set(1.5) * temp2 * cosip * sin2u;
   vd dinc = v_set(1.5) * temp2 * cosip * sinip * cos2u;
-  vd nm_xke = nm / F(xke);
+  vd nm_xke = inv_am15;
   vd mvt = rdotl - nm_xke * temp1 * x1mth2 * sin2u;
   vd rvdot = rvdotl + nm_xke * temp1 * (x1mth2 * cos2u + v_set(1.5) * con41);
 
@@ -494,17 +545,27 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
         o.v[i] = v[i];
       }
     }
-    double a[7][OW__VW];
-    v_store(a[0], o.r[0]);
-    v_store(a[1], o.r[1]);
-    v_store(a[2], o.r[2]);
-    v_store(a[3], o.v[0]);
-    v_store(a[4], o.v[1]);
-    v_store(a[5], o.v[2]);
-    v_store(a[6], o.st);
     size_t base = k * out->ld;
     double *dst[6] = {out->x_km,    out->y_km,    out->z_km,
                       out->vx_km_s, out->vy_km_s, out->vz_km_s};
+    vd val[6] = {o.r[0], o.r[1], o.r[2], o.v[0], o.v[1], o.v[2]};
+    if (blk->contiguous) {
+      size_t at = base + (size_t)idx[0];
+      for (int c = 0; c < 6; c++)
+        if (dst[c])
+          v_store(dst[c] + at, val[c]);
+      if (out->status) {
+        double sa[OW__VW];
+        v_store(sa, o.st);
+        for (int l = 0; l < OW__VW; l++)
+          out->status[at + l] = (int)sa[l];
+      }
+      continue;
+    }
+    double a[7][OW__VW];
+    for (int c = 0; c < 6; c++)
+      v_store(a[c], val[c]);
+    v_store(a[6], o.st);
     for (int l = 0; l < OW__VW; l++) {
       if (idx[l] < 0)
         continue;
