@@ -12,4 +12,7 @@
 #define OW__DEG2RAD (OW__PI / 180.0)
 #define OW__RAD2DEG (180.0 / OW__PI)
 
+/* a + b as an ow_jd with day on xxx.5 and 0 <= frac < 1 (time.c). */
+ow_jd ow__jd_norm(double a, double b);
+
 #endif
