@@ -14,5 +14,6 @@
 #include "orbwatch/time.h"
 #include "orbwatch/frames.h"
 #include "orbwatch/sgp4.h"
+#include "orbwatch/batch.h"
 
 #endif

@@ -295,10 +295,6 @@ int ow_batch_tsince(const ow_batch *b, const double *tsince_min, size_t nt,
 static int frame_matrices(ow_frame frame, const ow_eop *eop, ow_jd jd,
                           double rot[18])
 {
-#ifndef OW__BATCH_HAVE_FRAMES
-  (void)frame; (void)eop; (void)jd; (void)rot;
-  return OW_E_UNSUPPORTED; /* until the frames module is on main */
-#else
   int worst = OW_OK;
   for (int j = 0; j < 3; j++) {
     double e[3] = {0, 0, 0}, z[3] = {0, 0, 0}, r[3], v[3];
@@ -315,7 +311,6 @@ static int frame_matrices(ow_frame frame, const ow_eop *eop, ow_jd jd,
     }
   }
   return worst;
-#endif
 }
 
 int ow_batch_at(const ow_batch *b, const ow_jd *jd_utc, size_t nt,
