@@ -22,4 +22,7 @@ enum {
   OW_EXIT_INTERNAL = 4
 };
 
+/* Subcommands: orbwatch NAME ARGS -> fn(argc, argv) with argv[0] = NAME. */
+int ow_cli_bench(int argc, char **argv); /* bench.c */
+
 #endif

@@ -11,6 +11,7 @@ static const struct {
   int (*fn)(int argc, char **argv);
   const char *summary;
 } commands[] = {
+    {"bench", ow_cli_bench, "benchmarks (bench sgp4: propagations/s)"},
     {"help", NULL, "this list"},
 };
 
