@@ -362,6 +362,63 @@ static int read_name(const char *nm, size_t n, ow_elset *e, ow_err *err)
   return OW_OK;
 }
 
+/* The fields of each line, to name the place of a stray byte. */
+typedef struct colspan {
+  int a, b;
+  const char *name;
+} colspan;
+static const colspan L1_FIELDS[] = {
+    {1, 1, "line number"},          {3, 7, "catalog number"},
+    {8, 8, "classification"},       {10, 17, "international designator"},
+    {19, 32, "epoch"},              {34, 43, "mean motion derivative"},
+    {45, 52, "mean motion second derivative"}, {54, 61, "B*"},
+    {63, 63, "ephemeris type"},     {65, 68, "element set number"},
+    {69, 69, "checksum"},           {0, 0, NULL}};
+static const colspan L2_FIELDS[] = {
+    {1, 1, "line number"},          {3, 7, "catalog number"},
+    {9, 16, "inclination"},
+    {18, 25, "right ascension of the ascending node"},
+    {27, 33, "eccentricity"},       {35, 42, "argument of perigee"},
+    {44, 51, "mean anomaly"},       {53, 63, "mean motion"},
+    {64, 68, "revolution number"},  {69, 69, "checksum"},
+    {0, 0, NULL}};
+
+/*
+** A byte that is not printable ASCII (a non-breaking space pasted from a
+** web page, a tab, a NUL) is reported where it is, before it shifts the
+** columns and makes a later field look wrong.
+*/
+static int check_ascii(const char *s, size_t n, int no, ow_err *err)
+{
+  size_t lim = n < TLE_COLS ? n : TLE_COLS;
+  for (size_t i = 0; i < lim; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c < 0x7f)
+      continue;
+    {
+      char field[32], what[96] = "";
+      const colspan *f = no == 1 ? L1_FIELDS : L2_FIELDS;
+      int col = (int)i + 1;
+      for (; f->name != NULL; f++)
+        if (col >= f->a && col <= f->b) {
+          snprintf(what, sizeof what, " in %s (columns %d-%d)", f->name,
+                   f->a, f->b);
+          break;
+        }
+      if (what[0] == '\0')
+        snprintf(what, sizeof what, " where a blank belongs");
+      snprintf(field, sizeof field, "line %d column %d", no, col);
+      if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0)
+        return ow_err_set(err, OW_E_PARSE, field,
+                          "non-breaking space \"\\xC2\\xA0\"%s", what);
+      return ow_err_set(err, OW_E_PARSE, field,
+                        "byte \"\\x%02X\" is not printable ASCII%s", c,
+                        what);
+    }
+  }
+  return OW_OK;
+}
+
 /* Common checks of a line: length, line number, blank columns. */
 static int check_line(const char *s, size_t n, int no, const int *blanks,
                       size_t nblanks, int ignore_checksum, ow_err *err)
@@ -375,6 +432,8 @@ static int check_line(const char *s, size_t n, int no, const int *blanks,
                       "truncated: %zu columns, %d expected (\"%s%s\")", n,
                       TLE_COLS, text, n > 40 ? "..." : "");
   }
+  if (check_ascii(s, n, no, err) != OW_OK)
+    return OW_E_PARSE;
   if (s[0] != '0' + no)
     return field_err(err, OW_E_PARSE, no, s, 1, 1, "line number",
                      no == 1 ? "is not 1" : "is not 2");
@@ -778,7 +837,10 @@ int ow__tle_read(ow_catalog *cat, const char *buf, size_t len,
       l1 = &la[0];
       l2 = &la[1];
       used = 2;
-    } else if (nla >= 3 && looks_l1(&la[1]) && looks_l2(&la[2])) {
+    } else if (nla >= 3 && looks_l1(&la[1]) && looks_l2(&la[2]) &&
+               !((looks_l1(&la[0]) || looks_l2(&la[0])) &&
+                 la[0].n >= TLE_COLS - 1)) {
+      /* A name line; a full-length line 1 or 2 is never taken for one. */
       name = &la[0];
       l1 = &la[1];
       l2 = &la[2];
