@@ -92,7 +92,7 @@ static void check_corpus(void)
     free(expect);
   }
   closedir(d);
-  CHECK_EQ_INT(files, 18);
+  CHECK_EQ_INT(files, 17);
 }
 
 static void count_diag(void *user, const ow_err *e)
