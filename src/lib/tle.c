@@ -280,7 +280,7 @@ static int checksum(const char *s)
 }
 
 /* Is this valid UTF-8 without control characters? */
-static int name_text_ok(const unsigned char *s, size_t n)
+int ow__utf8_text_ok(const unsigned char *s, size_t n)
 {
   size_t i = 0;
   while (i < n) {
@@ -350,7 +350,7 @@ static int read_name(const char *nm, size_t n, ow_elset *e, ow_err *err)
                       "name \"%s...\" is longer than %d bytes", text,
                       OW_NAME_MAX);
   }
-  if (!name_text_ok((const unsigned char *)nm, len)) {
+  if (!ow__utf8_text_ok((const unsigned char *)nm, len)) {
     char text[OW_NAME_MAX * 4 + 8];
     quote_text(nm, len, text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, "line 0",
@@ -604,6 +604,10 @@ static int read_line2(const char *s, ow_elset *e, uint32_t *hints,
   if (!(e->n_rev_day > 0.0))
     return field_err(err, OW_E_RANGE, 2, s, 53, 63, "mean motion",
                      "is not positive");
+  /* The field is NN.NNNNNNNN: a point left out must not make it bigger. */
+  if (e->n_rev_day >= 100.0)
+    return field_err(err, OW_E_RANGE, 2, s, 53, 63, "mean motion",
+                     "is not below 100 rev/day");
   if (x.lead0)
     *hints |= OW_TLE_HINT_MM_ZERO_PAD;
 

@@ -226,6 +226,8 @@ static void test_errors(void)
              "mean anomaly \"400.0000\" is not below 360 degrees");
   expect_err(2, 53, " 0.00000000", OW_E_RANGE, "line 2 column 53-63",
              "mean motion \" 0.00000000\" is not positive");
+  expect_err(2, 53, "15049983917", OW_E_RANGE, "line 2 column 53-63",
+             "mean motion \"15049983917\" is not below 100 rev/day");
   expect_err(2, 53, "15.4994528O", OW_E_PARSE, "line 2 column 53-63",
              "mean motion \"15.4994528O\" is not a number");
   expect_err(1, 45, " 00000 0", OW_E_PARSE, "line 1 column 45-52",
