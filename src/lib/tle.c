@@ -423,10 +423,9 @@ static int check_ascii(const char *s, size_t n, int no, ow_err *err)
 static int check_line(const char *s, size_t n, int no, const int *blanks,
                       size_t nblanks, int ignore_checksum, ow_err *err)
 {
-  char field[16];
-  snprintf(field, sizeof field, "line %d", no);
   if (n < TLE_COLS - 1 || (n == TLE_COLS - 1 && !ignore_checksum)) {
-    char text[96];
+    char text[96], field[16];
+    snprintf(field, sizeof field, "line %d", no);
     quote_text(s, n < 40 ? n : 40, text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, field,
                       "truncated: %zu columns, %d expected (\"%s%s\")", n,
@@ -626,6 +625,9 @@ static int check_sum(const char *s, size_t n, int no, int ignore,
 {
   char field[32];
   int want;
+  if (n >= TLE_COLS && is_digit(s[TLE_COLS - 1]) &&
+      s[TLE_COLS - 1] - '0' == checksum(s))
+    return OW_OK; /* the common case, without formatting anything */
   snprintf(field, sizeof field, "line %d column 69", no);
   if (n < TLE_COLS)
     return ow_err_set(err, ignore ? OW_W_CHECKSUM : OW_E_CHECKSUM, field,
@@ -697,9 +699,8 @@ int ow__tle_parse(const char *name, size_t name_n, const char *l1, size_t n1,
   /* Fields first, checksums last: a typo in a field gets the message that
      names the field rather than only "checksum". */
   {
+    /* w1 and w2 are only written when a checksum is wrong. */
     ow_err w1, w2;
-    ow_err_clear(&w1);
-    ow_err_clear(&w2);
     rc1 = check_sum(l1, n1, 1, ignore, &w1);
     rc2 = check_sum(l2, n2, 2, ignore, &w2);
     if (rc1 != OW_OK || rc2 != OW_OK) {
