@@ -336,7 +336,30 @@ void ow__buf_printf(ow__buf *b, const char *fmt, ...)
     b->failed = 1;
     return;
   }
-  ow__buf_append(b, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
+  if ((size_t)k < sizeof tmp) {
+    ow__buf_append(b, tmp, (size_t)k);
+    return;
+  }
+  /* Longer than the scratch buffer: format straight into the buffer. */
+  ow__buf_append(b, "", 0);
+  if (b->failed)
+    return;
+  {
+    size_t need = b->n + (size_t)k + 1;
+    if (need > b->cap) {
+      char *np = realloc(b->p, need);
+      if (np == NULL) {
+        b->failed = 1;
+        return;
+      }
+      b->p = np;
+      b->cap = need;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)k + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)k;
+  }
 }
 
 void ow__write_report(ow_diag_fn diag, void *user, ow_err *err, size_t i)
