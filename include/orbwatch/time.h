@@ -19,7 +19,10 @@ extern "C" {
 ** ow_time_parse_iso - "2023-10-09T11:43:15.600384Z" to a UTC JD.
 ** Accepts a date alone, 'T' or ' ' as separator, an optional Z, seconds
 ** with any number of decimals (kept to the microsecond or better), day of
-** year ("2023-282T11:43:15"), and the leap second 23:59:60.
+** year ("2023-282T11:43:15"), and the leap second 23:59:60 where one
+** exists. Anything else is OW_E_PARSE (syntax: trailing text, offsets
+** other than Z, missing fields) or OW_E_RANGE ("2023-02-30", "25:00", :60
+** without a leap second), with the text and the reason in err.
 */
 OW_API int ow_time_parse_iso(const char *s, ow_jd *jd_utc, ow_err *err);
 
@@ -77,10 +80,15 @@ OW_API int ow_eop_parse(ow_eop **out, const char *buf, size_t len,
 OW_API int ow_eop_load_file(ow_eop **out, const char *path, ow_err *err);
 OW_API void ow_eop_free(ow_eop *eop); /* NULL-safe */
 
+/* First and last tabulated MJD (UTC) and the row count; OW_E_ARG if NULL. */
+OW_API int ow_eop_span(const ow_eop *eop, double *mjd_first,
+                       double *mjd_last, size_t *n);
+
 /*
 ** Earth orientation at a UTC instant, linearly interpolated. eop may be
 ** NULL: dut1 = 0, xp = yp = 0. Outside the table: edge values and
-** OW_W_EOP_RANGE.
+** OW_W_EOP_RANGE. UT1-UTC is interpolated as UT1-TAI, so a leap second
+** between two rows is no one-second ramp.
 */
 OW_API int ow_eop_at(const ow_eop *eop, ow_jd jd_utc, double *dut1_s,
                      double *xp_rad, double *yp_rad);
