@@ -14,6 +14,7 @@ pkgs=(
   liberfa-dev                          # time scales, leap seconds, IAU models
   libjansson-dev                       # OMM JSON
   libxml2-dev                          # OMM XML
+  zlib1g-dev                           # tests read the gzipped SGP4 catalog reference
   clang libclang-rt-14-dev             # sanitizer + libFuzzer build in tests
   python3 python3-numpy                # oracle test driver
   python3-sgp4 python3-skyfield python3-astropy python3-scipy  # oracles

@@ -28,19 +28,48 @@ extern "C" {
 /*
 ** Layout hints: how a TLE spelled the things the format leaves free, so that
 ** a well-formed TLE read and written again is byte-identical. A record that
-** came from an OMM has all hints 0 and gets the canonical Space-Track layout.
+** came from an OMM has all hints 0 and gets the canonical (Space-Track)
+** layout: name line "0 NAME", catalog number zero-padded ("00005"), blank
+** sign columns for positive values, a zero exponent written "-0" when the
+** value is zero and "+0" otherwise ("00000-0", "12345+0"), ephemeris type
+** written as a digit, line-2 numbers blank-padded ("  7.5114").
+**
+** Freedoms preserved (one bit each, set by the reader, used by the writer):
+** the name-line style and its blank padding, blank-padded catalog numbers,
+** '+' in the sign column of ndot, nddot and B*, the sign of a zero exponent,
+** a blank ephemeris type, zero-padded line-2 fields and element number.
+** Not preserved (the writer canonicalises them): text after column 69,
+** trailing blanks after line 1 and 2, a mantissa with a leading zero
+** ("01234-5"), a zero value with a non-zero exponent ("00000-5"), fixed
+** fields with other than the standard number of decimals, blank padding
+** inside the international designator, and a catalog number spelled
+** differently on line 1 and line 2 (line 1's spelling is used).
 */
 enum ow_tle_hint {
-  OW_TLE_HINT_NAME_LINE0 = 1u << 0,    /* name line began with "0 " */
-  OW_TLE_HINT_NAME_BARE = 1u << 1,     /* bare name line (no "0 ") */
-  OW_TLE_HINT_NORAD_SPACES = 1u << 2,  /* "    12" instead of "00012" */
-  OW_TLE_HINT_NDDOT_ZERO_PLUS = 1u << 3, /* zero nddot written "00000+0" */
-  OW_TLE_HINT_BSTAR_ZERO_PLUS = 1u << 4, /* zero B* written "00000+0" */
-  OW_TLE_HINT_NDDOT_PLUS_SIGN = 1u << 5, /* "+" in sign column of nddot */
-  OW_TLE_HINT_BSTAR_PLUS_SIGN = 1u << 6, /* "+" in sign column of B* */
-  OW_TLE_HINT_NDOT_PLUS_SIGN = 1u << 7,  /* "+" in sign column of ndot */
-  OW_TLE_HINT_NO_ELNUM_PAD = 1u << 8     /* reserved for odd spacing */
+  OW_TLE_HINT_NAME_LINE0 = 1u << 0,      /* name line began with "0 " */
+  OW_TLE_HINT_NAME_BARE = 1u << 1,       /* bare name line (no "0 ") */
+  OW_TLE_HINT_NORAD_SPACES = 1u << 2,    /* "   12" instead of "00012" */
+  OW_TLE_HINT_NDOT_PLUS_SIGN = 1u << 3,  /* "+" in sign column of ndot */
+  OW_TLE_HINT_NDDOT_PLUS_SIGN = 1u << 4, /* "+" in sign column of nddot */
+  OW_TLE_HINT_BSTAR_PLUS_SIGN = 1u << 5, /* "+" in sign column of B* */
+  OW_TLE_HINT_NDDOT_EXP_ALT = 1u << 6,   /* zero exponent of nddot with the
+                                            other sign ("00000+0") */
+  OW_TLE_HINT_BSTAR_EXP_ALT = 1u << 7,   /* the same for B* ("12345-0") */
+  OW_TLE_HINT_EPHEM_BLANK = 1u << 8,     /* ephemeris type 0 left blank */
+  OW_TLE_HINT_ELNUM_ZERO_PAD = 1u << 9,  /* element number "0999" */
+  OW_TLE_HINT_INCL_ZERO_PAD = 1u << 10,  /* "007.5114" */
+  OW_TLE_HINT_RAAN_ZERO_PAD = 1u << 11,
+  OW_TLE_HINT_ARGP_ZERO_PAD = 1u << 12,
+  OW_TLE_HINT_MA_ZERO_PAD = 1u << 13,
+  OW_TLE_HINT_MM_ZERO_PAD = 1u << 14,    /* "02.63585777" */
+  OW_TLE_HINT_REV_ZERO_PAD = 1u << 15    /* "04379" */
 };
+/*
+** Bits 24-31 of tle_hints: the width the name was blank-padded to on its
+** line (after "0 " if any; CelesTrak pads to 24), 0 when not padded.
+*/
+#define OW_TLE_HINT_NAME_WIDTH_SHIFT 24
+#define OW_TLE_HINT_NAME_WIDTH_MASK 0xffu
 
 typedef struct ow_elset {
   uint32_t norad;               /* catalog number, 0..999999999 */
@@ -48,9 +77,12 @@ typedef struct ow_elset {
   char object_id[OW_OBJECT_ID_MAX + 1]; /* international designator as
                                            written by the source */
   char classification;          /* 'U', 'C', 'S' (TLE column 8) */
-  ow_jd epoch_utc;              /* epoch, UTC two-part JD */
+  ow_jd epoch_utc;              /* epoch, UTC two-part JD: day at 0h (.5),
+                                   frac in [0,1) the fraction of the day;
+                                   the writers use this field */
   int epoch_year;               /* four-digit year of the epoch */
-  double epoch_doy;             /* day of year with fraction (1.0 = Jan 1 0h) */
+  double epoch_doy;             /* day of year with fraction (1.0 = Jan 1 0h),
+                                   as in the TLE; informative */
   double ndot_rev_day2;         /* TLE/OMM MEAN_MOTION_DOT (= ndot/2) */
   double nddot_rev_day3;        /* TLE/OMM MEAN_MOTION_DDOT (= nddot/6) */
   double bstar_per_er;          /* B*, 1/earth radii */
@@ -156,7 +188,16 @@ typedef struct ow_load_stats {
 **
 ** source names the input in diagnostics ("sats.txt", "-"). Bad records are
 ** reported through diag (may be NULL) and counted; reading goes on. A UTF-8
-** BOM and CRLF line ends are accepted.
+** BOM and CRLF line ends are accepted. Each diagnostic has err.source set
+** and err.line the 1-based line of the file it is about (for a TLE, the
+** line holding the bad field; for an incomplete OMM, the line where the
+** record starts; 0 when unknown).
+** TLE: blank lines and comment lines ('#' or "//" first) are skipped; a
+** line that belongs to no record (stray text, a line 1 without its line 2)
+** is reported and counted as rejected. OMM: keywords orbwatch does not use
+** are skipped; KVN/JSON/CSV/XML records are checked like TLE fields
+** (ranges, strict numbers, EPOCH with 86400-s days), NORAD_CAT_ID up to
+** nine digits.
 ** Returns: OW_OK when every record loaded, OW_E_PARSE when some were
 **          rejected (stats says how many), OW_E_EMPTY when nothing was
 **          found, OW_E_NOMEM.

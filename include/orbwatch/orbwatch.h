@@ -14,5 +14,9 @@
 #include "orbwatch/time.h"
 #include "orbwatch/frames.h"
 #include "orbwatch/sgp4.h"
+#include "orbwatch/population.h"
+#include "orbwatch/pc.h"
+#include "orbwatch/cdm.h"
+#include "orbwatch/batch.h"
 
 #endif

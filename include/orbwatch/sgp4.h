@@ -42,13 +42,29 @@ typedef enum ow_sgp4_method {
 /*
 ** ow_sgp4_init - prepare a model from an element set.
 **
-** Given:    e      const ow_elset*  element set (not modified)
+** Given:    e      const ow_elset*  element set (not modified): degrees,
+**                                   rev/day, B* in 1/er, epoch_utc
 **           grav   ow_gravity       constants (OW_GRAV_WGS72 normally)
 **           mode   ow_opsmode       OW_OPSMODE_IMPROVED normally
 ** Returned: m      ow_sgp4*         prepared model
-** Returns:  OW_OK or an SGP4 error found at epoch (the model is still
-**           filled where the reference fills it, so propagation reports
-**           the same error again).
+**           err    ow_err*          detail on failure (may be NULL)
+** Returns:  OW_OK, or the SGP4 error found at epoch: the reference
+**           propagates to epoch once, and so does this (33334 of the
+**           verification set gives OW_E_SGP4_PERT_ECC). The model is still
+**           filled, so propagation reports the same error again (and
+**           OW_E_SGP4_DECAYED still yields states).
+**           Element sets the reference cannot take are caught here: mean
+**           motion <= 0 gives OW_E_SGP4_MEAN_MOTION, eccentricity outside
+**           [0,1) OW_E_SGP4_MEAN_ECC, and the model then reports that
+**           error on every call. OW_E_ARG for NULL pointers, unknown grav
+**           or mode, or non-finite fields (the model is zeroed and
+**           propagates to OW_E_SGP4_MEAN_MOTION).
+** Notes:    1) Error 5 (sub-orbital epoch elements) is never returned: the
+**              reference dropped that check in favour of the decay test
+**              during propagation; the code stays reserved.
+**           2) The model's epoch is day + frac rounded to one double, as
+**              in the reference, so the results agree to 1e-7 km even for
+**              very eccentric deep-space orbits.
 */
 OW_API int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
                         ow_opsmode mode, ow_err *err);
@@ -60,9 +76,13 @@ OW_API int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
 **           tsince_min   double          minutes since epoch (may be < 0)
 ** Returned: r_teme_km    double[3]       position, TEME, km
 **           v_teme_km_s  double[3]       velocity, TEME, km/s
-** Returns:  OW_OK or OW_E_SGP4_*. Where the reference still computes a
-**           state (decayed, error 6) it is returned; otherwise the outputs
-**           are zeroed.
+** Returns:  OW_OK or OW_E_SGP4_* (errors 1, 2, 3, 4 and 6). Where the
+**           reference still computes a state (decayed, error 6) it is
+**           returned; otherwise the outputs are zeroed.
+** Notes:    1) Pure and thread-safe: the deep-space resonance integration
+**              restarts from epoch on every call and steps the reference's
+**              fixed 720-minute grid, so results do not depend on the
+**              order of calls; its cost grows with |tsince| / 720 min.
 */
 OW_API int ow_sgp4_propagate(const ow_sgp4 *m, double tsince_min,
                              double r_teme_km[3], double v_teme_km_s[3]);

@@ -19,7 +19,10 @@ extern "C" {
 ** ow_time_parse_iso - "2023-10-09T11:43:15.600384Z" to a UTC JD.
 ** Accepts a date alone, 'T' or ' ' as separator, an optional Z, seconds
 ** with any number of decimals (kept to the microsecond or better), day of
-** year ("2023-282T11:43:15"), and the leap second 23:59:60.
+** year ("2023-282T11:43:15"), and the leap second 23:59:60 where one
+** exists. Anything else is OW_E_PARSE (syntax: trailing text, offsets
+** other than Z, missing fields) or OW_E_RANGE ("2023-02-30", "25:00", :60
+** without a leap second), with the text and the reason in err.
 */
 OW_API int ow_time_parse_iso(const char *s, ow_jd *jd_utc, ow_err *err);
 
@@ -32,11 +35,33 @@ OW_API int ow_time_parse_iso(const char *s, ow_jd *jd_utc, ow_err *err);
 OW_API int ow_time_format_iso(ow_jd jd_utc, int decimals, char *buf,
                               size_t n);
 
-/* Calendar to UTC JD and back (UTC, with leap-second-aware seconds). */
+/*
+** Calendar to UTC JD and back (UTC, with leap-second-aware seconds: sec
+** may reach 60.999... in the last minute of a leap-second day). The JD is
+** ERFA's UTC quasi-JD: on a leap-second day frac = seconds / 86401.
+** Out-of-range fields (2023-02-30, 25:00, :60 without a leap second) give
+** OW_E_RANGE.
+*/
 OW_API int ow_time_from_calendar(int year, int month, int day, int hour,
                                  int minute, double sec, ow_jd *jd_utc);
+OW_API int ow_time_to_calendar(ow_jd jd_utc, int *year, int *month, int *day,
+                               int *hour, int *minute, double *sec);
 
-/* Scale conversions (ERFA underneath). */
+/* Same instant with day on a midnight (xxx.5) and 0 <= frac < 1. */
+OW_API ow_jd ow_jd_normalize(ow_jd jd);
+
+/*
+** The UTC instant dt_s SI seconds after jd_utc (leap seconds counted: the
+** step is taken in TAI). Use it to step a UTC time grid.
+*/
+OW_API int ow_utc_add_s(ow_jd jd_utc, double dt_s, ow_jd *out_utc);
+
+/*
+** Scale conversions (ERFA underneath). Outputs are normalised. The UTC
+** ones return OW_W_LEAP_DUBIOUS (> 0, result usable) for years past the
+** horizon of ERFA's leap-second table (2027 on for ERFA 2.0.0) or before
+** 1960: test for errors with `st < 0`, not `st != OW_OK`.
+*/
 OW_API int ow_utc_to_tai(ow_jd utc, ow_jd *tai);
 OW_API int ow_tai_to_utc(ow_jd tai, ow_jd *utc);
 OW_API int ow_tai_to_tt(ow_jd tai, ow_jd *tt);
@@ -55,10 +80,15 @@ OW_API int ow_eop_parse(ow_eop **out, const char *buf, size_t len,
 OW_API int ow_eop_load_file(ow_eop **out, const char *path, ow_err *err);
 OW_API void ow_eop_free(ow_eop *eop); /* NULL-safe */
 
+/* First and last tabulated MJD (UTC) and the row count; OW_E_ARG if NULL. */
+OW_API int ow_eop_span(const ow_eop *eop, double *mjd_first,
+                       double *mjd_last, size_t *n);
+
 /*
 ** Earth orientation at a UTC instant, linearly interpolated. eop may be
 ** NULL: dut1 = 0, xp = yp = 0. Outside the table: edge values and
-** OW_W_EOP_RANGE.
+** OW_W_EOP_RANGE. UT1-UTC is interpolated as UT1-TAI, so a leap second
+** between two rows is no one-second ramp.
 */
 OW_API int ow_eop_at(const ow_eop *eop, ow_jd jd_utc, double *dut1_s,
                      double *xp_rad, double *yp_rad);

@@ -1,0 +1,349 @@
+/*
+** test_sgp4.c - ow_sgp4_init, ow_sgp4_propagate, ow_sgp4_refcode: error
+** paths, method selection, purity, and a few published states.
+**
+** Element sets are typed in from SGP4-VER.TLE and the expected states from
+** tcppver.out (Vallado et al. 2006, AIAA 2006-6753, the C++ reference
+** output, WGS-72, 'improved' mode), so this test needs no parser. The full
+** set is checked by test_sgp4_ver.
+*/
+#include "check.h"
+#include "orbwatch/orbwatch.h"
+
+#include <math.h>
+#include <string.h>
+
+/* tcppver.out prints 1e-8 km and 1e-9 km/s. */
+#define TOL_POS_KM 1.0e-6
+#define TOL_VEL_KM_S 1.0e-9
+#define WGS72_RE_KM 6378.135
+
+/* Epoch of a TLE (4-digit year, day of year with fraction) as UTC JD. */
+static ow_jd tle_epoch(int year, double doy)
+{
+  /* Julian date of Jan 1 0h (Gregorian, valid 1901-2099). */
+  double jan1 = 367.0 * year - floor(7.0 * year / 4.0) + 31.0 + 1721013.5;
+  ow_jd jd = {jan1 + floor(doy) - 1.0, doy - floor(doy)};
+  return jd;
+}
+
+static ow_elset mk(uint32_t norad, int year, double doy, double bstar,
+                   double incl, double raan, double ecc, double argp,
+                   double ma, double n)
+{
+  ow_elset e;
+  memset(&e, 0, sizeof e);
+  e.norad = norad;
+  e.epoch_utc = tle_epoch(year, doy);
+  e.epoch_year = year;
+  e.epoch_doy = doy;
+  e.bstar_per_er = bstar;
+  e.incl_deg = incl;
+  e.raan_deg = raan;
+  e.ecc = ecc;
+  e.argp_deg = argp;
+  e.mean_anom_deg = ma;
+  e.n_rev_day = n;
+  return e;
+}
+
+/* The verification set's cases used here (line 1 / line 2 values). */
+static ow_elset el_00005(void)
+{
+  return mk(5, 2000, 179.78495062, 0.28098e-4, 34.2682, 348.7242, 0.1859667,
+            331.7664, 19.3264, 10.82419157);
+}
+static ow_elset el_09880(void) /* Molniya, 12 h resonance */
+{
+  return mk(9880, 2006, 176.56157475, 0.10000e-3, 64.5968, 349.3786,
+            0.7069051, 270.0229, 16.3320, 2.00813614);
+}
+static ow_elset el_14128(void) /* geosynchronous, Lyddane branch */
+{
+  return mk(14128, 2006, 176.02844893, 0.10000e-3, 11.4384, 35.2134,
+            0.0011562, 26.4582, 333.5652, 0.98870114);
+}
+static ow_elset el_11801(void) /* STR#3 SDP4 test, no resonance */
+{
+  return mk(11801, 1980, 230.29629788, 0.14311e-1, 46.7916, 230.4354,
+            0.7318036, 47.4722, 10.4117, 2.28537848);
+}
+static ow_elset el_28872(void) /* perigee below the surface */
+{
+  return mk(28872, 2005, 333.02012661, 0.24476e-3, 96.4736, 157.9986,
+            0.0303955, 244.0492, 110.6523, 16.46015938);
+}
+static ow_elset el_33333(void)
+{
+  return mk(33333, 2005, 333.02012661, 0.24476e-3, 96.4736, 157.9986,
+            0.9950000, 244.0492, 110.6523, 4.00004038);
+}
+static ow_elset el_33334(void)
+{
+  return mk(33334, 2006, 174.85818871, 0.10000e-3, 68.4714, 236.1303,
+            0.5602877, 123.7484, 302.5767, 0.00001000);
+}
+static ow_elset el_22312(void)
+{
+  return mk(22312, 2006, 94.46235912, 0.49949e-3, 62.1486, 77.4698,
+            0.0308723, 267.9229, 88.7392, 15.95744531);
+}
+
+static void check_state(const ow_sgp4 *m, double t, const double want[6])
+{
+  double r[3], v[3];
+  CHECK_EQ_INT(ow_sgp4_propagate(m, t, r, v), OW_OK);
+  for (int i = 0; i < 3; i++) {
+    CHECK_NEAR(r[i], want[i], TOL_POS_KM);
+    CHECK_NEAR(v[i], want[3 + i], TOL_VEL_KM_S);
+  }
+}
+
+static int is_zero(const double r[3], const double v[3])
+{
+  return r[0] == 0.0 && r[1] == 0.0 && r[2] == 0.0 && v[0] == 0.0 &&
+         v[1] == 0.0 && v[2] == 0.0;
+}
+
+static void test_refcode(void)
+{
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_OK), 0);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_SGP4_MEAN_ECC), 1);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_SGP4_MEAN_MOTION), 2);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_SGP4_PERT_ECC), 3);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_SGP4_SEMI_LATUS), 4);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_SGP4_SUBORBITAL), 5);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_SGP4_DECAYED), 6);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_ARG), -1);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_PARSE), -1);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_W_CHECKSUM), -1);
+  CHECK_EQ_INT(ow_sgp4_refcode(-100), -1);
+  CHECK_EQ_INT(ow_sgp4_refcode(-107), -1);
+}
+
+/* Published states: one near-earth, one 12 h resonant, one synchronous
+   (low inclination: Lyddane branch), one non-resonant deep-space. */
+static void test_published_states(void)
+{
+  ow_sgp4 m;
+  ow_elset e = el_00005();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(m.method, OW_SGP4_NEAR_FULL);
+  CHECK_EQ_INT(m.norad, 5);
+  static const double s5_0[6] = {7022.46529266, -1400.08296755, 0.03995155,
+                                 1.893841015,   6.405893759,    4.534807250};
+  static const double s5_4320[6] = {-9060.47373569, 4658.70952502,
+                                    813.68673153,   -2.232832783,
+                                    -4.110453490,   -3.157345433};
+  check_state(&m, 0.0, s5_0);
+  check_state(&m, 4320.0, s5_4320);
+
+  e = el_09880();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(m.method, OW_SGP4_DEEP_RESONANT);
+  CHECK_EQ_INT(m.deep.irez, 2);
+  static const double s9880_2880[6] = {15500.53445068, -1332.90981042,
+                                       3419.72315308,  2.960917974,
+                                       1.758331634,    4.813698638};
+  check_state(&m, 2880.0, s9880_2880);
+
+  e = el_14128();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(m.method, OW_SGP4_DEEP_RESONANT);
+  CHECK_EQ_INT(m.deep.irez, 1);
+  static const double s14128_2880[6] = {37802.25393045, 19433.57330019,
+                                        -1198.66634226, -1.359930580,
+                                        2.677830903,    0.602507466};
+  check_state(&m, 2880.0, s14128_2880);
+
+  e = el_11801();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(m.method, OW_SGP4_DEEP);
+  CHECK_EQ_INT(m.deep.irez, 0);
+  static const double s11801_360[6] = {-3305.22148694, 32410.84323331,
+                                       -24697.16974954, -1.301137319,
+                                       -1.151315600,    -0.283335823};
+  check_state(&m, 360.0, s11801_360);
+
+  e = el_28872();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(m.method, OW_SGP4_NEAR_SIMPLE);
+}
+
+/* The error exits of the verification set, at the reference's times. */
+static void test_error_exits(void)
+{
+  ow_sgp4 m;
+  ow_err err;
+  double r[3], v[3];
+
+  /* 33334: perturbed eccentricity out of range already at epoch (3). */
+  ow_elset e = el_33334();
+  ow_err_clear(&err);
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, &err),
+               OW_E_SGP4_PERT_ECC);
+  CHECK_EQ_INT(err.code, OW_E_SGP4_PERT_ECC);
+  CHECK(strstr(err.msg, "33334") != NULL);
+  r[0] = v[0] = 1.0;
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 0.0, r, v), OW_E_SGP4_PERT_ECC);
+  CHECK(is_zero(r, v));
+
+  /* 33333: semi-latus rectum negative at 25 min (4); fine at 20. */
+  e = el_33333();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 20.0, r, v), OW_OK);
+  CHECK(!is_zero(r, v));
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 25.0, r, v), OW_E_SGP4_SEMI_LATUS);
+  CHECK(is_zero(r, v));
+
+  /* 28872: decayed at 55 min (6); the state is still returned and lies
+     inside the Earth. */
+  e = el_28872();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 50.0, r, v), OW_OK);
+  static const double s28872_50[6] = {5548.43325922, -2480.16469245,
+                                      -1979.24314527, -2.763269534,
+                                      0.199691915,    -7.482796996};
+  check_state(&m, 50.0, s28872_50);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 55.0, r, v), OW_E_SGP4_DECAYED);
+  double rmag = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+  double vmag = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+  CHECK(rmag > 0.9 * WGS72_RE_KM && rmag < WGS72_RE_KM);
+  CHECK(vmag > 6.0 && vmag < 9.0);
+
+  /* 22312: mean eccentricity below -0.001 at 494.2028672 min (1). */
+  e = el_22312();
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 474.2028672, r, v), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 494.2028672, r, v), OW_E_SGP4_MEAN_ECC);
+  CHECK(is_zero(r, v));
+}
+
+/* Inputs the theory cannot take. */
+static void test_bad_input(void)
+{
+  ow_sgp4 m;
+  ow_err err;
+  double r[3] = {1, 1, 1}, v[3] = {1, 1, 1};
+  ow_elset e = el_00005();
+
+  CHECK_EQ_INT(ow_sgp4_init(NULL, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED,
+                            NULL),
+               OW_E_ARG);
+  CHECK_EQ_INT(ow_sgp4_init(&m, NULL, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED,
+                            NULL),
+               OW_E_ARG);
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, (ow_gravity)7, OW_OPSMODE_IMPROVED, NULL),
+               OW_E_ARG);
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, (ow_opsmode)9, NULL),
+               OW_E_ARG);
+
+  /* Mean motion not positive: error 2 at init and on every call. */
+  e.n_rev_day = 0.0;
+  ow_err_clear(&err);
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, &err),
+               OW_E_SGP4_MEAN_MOTION);
+  CHECK_STR(err.field, "mean motion");
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 10.0, r, v), OW_E_SGP4_MEAN_MOTION);
+  CHECK(is_zero(r, v));
+  e.n_rev_day = -3.0;
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_E_SGP4_MEAN_MOTION);
+
+  /* Eccentricity outside [0,1): error 1, again on every call. */
+  e = el_00005();
+  e.ecc = 1.2;
+  ow_err_clear(&err);
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, &err),
+               OW_E_SGP4_MEAN_ECC);
+  CHECK(strstr(err.msg, "1.2000000") != NULL);
+  r[0] = 1.0;
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 0.0, r, v), OW_E_SGP4_MEAN_ECC);
+  CHECK(is_zero(r, v));
+  e.ecc = -0.0005;
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_E_SGP4_MEAN_ECC);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 0.0, r, v), OW_E_SGP4_MEAN_ECC);
+
+  /* Non-finite fields are refused; the zeroed model reports error 2. */
+  e = el_00005();
+  e.incl_deg = NAN;
+  ow_err_clear(&err);
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, &err),
+               OW_E_ARG);
+  CHECK_STR(err.field, "inclination");
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 0.0, r, v), OW_E_SGP4_MEAN_MOTION);
+  e = el_00005();
+  e.bstar_per_er = INFINITY;
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_E_ARG);
+}
+
+/* Propagation is a pure function: no state in the model, any order. */
+static void test_purity(void)
+{
+  ow_sgp4 m, copy;
+  ow_elset e = el_09880(); /* resonant: the integrator once cached state */
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  memcpy(&copy, &m, sizeof m);
+  double r1[3], v1[3], r2[3], v2[3], r3[3], v3[3];
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 2880.0, r1, v1), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, -1440.0, r2, v2), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 700.0, r2, v2), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 2880.0, r3, v3), OW_OK);
+  CHECK(memcmp(r1, r3, sizeof r1) == 0 && memcmp(v1, v3, sizeof v1) == 0);
+  CHECK(memcmp(&copy, &m, sizeof m) == 0);
+}
+
+/* The gravity choice and the operation mode reach the model. */
+static void test_options(void)
+{
+  ow_sgp4 m72, m84, mold, maf;
+  ow_elset e = el_14128();
+  double r72[3], v72[3], r84[3], v84[3], rold[3], vold[3], raf[3], vaf[3];
+  CHECK_EQ_INT(ow_sgp4_init(&m72, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED,
+                            NULL), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_init(&m84, &e, OW_GRAV_WGS84, OW_OPSMODE_IMPROVED,
+                            NULL), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_init(&mold, &e, OW_GRAV_WGS72_OLD,
+                            OW_OPSMODE_IMPROVED, NULL), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_init(&maf, &e, OW_GRAV_WGS72, OW_OPSMODE_AFSPC, NULL),
+               OW_OK);
+  CHECK_NEAR(m72.grav.re_km, 6378.135, 0.0);
+  CHECK_NEAR(m84.grav.re_km, 6378.137, 0.0);
+  CHECK_NEAR(mold.grav.xke, 0.0743669161, 0.0);
+  /* xke of WGS-72 from mu = 398600.8 km^3/s^2 ([V06]): 0.07436691613... */
+  CHECK_NEAR(m72.grav.xke, 0.0743669161331734, 1e-15);
+  CHECK_EQ_INT(m84.gravity, OW_GRAV_WGS84);
+  CHECK_EQ_INT(maf.opsmode, OW_OPSMODE_AFSPC);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m72, 1440.0, r72, v72), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m84, 1440.0, r84, v84), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&mold, 1440.0, rold, vold), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&maf, 1440.0, raf, vaf), OW_OK);
+  /* Different constants move a GEO object by metres to kilometres. */
+  CHECK(fabs(r72[0] - r84[0]) + fabs(r72[1] - r84[1]) > 1e-3);
+  CHECK(fabs(r72[0] - rold[0]) + fabs(r72[1] - rold[1]) > 1e-9);
+  /* The AFSPC sidereal time differs slightly from IAU 1982. */
+  CHECK(maf.deep.gsto != m72.deep.gsto);
+  CHECK_NEAR(maf.deep.gsto, m72.deep.gsto, 1e-6);
+}
+
+int main(void)
+{
+  test_refcode();
+  test_published_states();
+  test_error_exits();
+  test_bad_input();
+  test_purity();
+  test_options();
+  return check_done();
+}
