@@ -164,6 +164,13 @@ OW_API int ow_access_catalog(const ow_access_ctx *ctx, const ow_elset *es,
                              size_t n, ow_window **out, size_t *n_out,
                              ow_access_stats *stats);
 
+/*
+** ow_access_sensor_lon - longitude (rad, east, (-pi, pi]) of a sensor at
+** a span offset: the site's, or the host's sub-satellite point.
+*/
+OW_API int ow_access_sensor_lon(const ow_access_ctx *ctx, int sensor,
+                                double t_s, double *lon_rad);
+
 /* UTC date of a span offset. */
 OW_API ow_jd ow_access_time(const ow_access_ctx *ctx, double t_s);
 

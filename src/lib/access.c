@@ -733,6 +733,22 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
   o->geom.range_rate_km_s = rdot;
 }
 
+int ow_access_sensor_lon(const ow_access_ctx *c, int si, double t_s,
+                         double *lon_rad)
+{
+  double r[3], v[3], ri[3], vi[3];
+  if (!c || si < 0 || (size_t)si >= c->net.n || !lon_rad)
+    return OW_E_ARG;
+  if (c->net.s[si].kind != OW_SENSOR_HOSTED) {
+    *lon_rad = remainder(c->net.s[si].lon_rad, OW__TWOPI);
+    return OW_OK;
+  }
+  host_state(&c->sp[si].host, t_s, r, v);
+  ow_teme_to_itrf(c->opts.eop, ow_access_time(c, t_s), r, v, ri, vi);
+  *lon_rad = atan2(ri[1], ri[0]);
+  return OW_OK;
+}
+
 int ow_access_eval(const ow_access_ctx *c, int si, const ow_target *tg,
                    double t_s, ow_access_geom *g)
 {

@@ -187,6 +187,7 @@ static int triples(const char *v, double out[][3], int max, int want)
         q++;
       }
     }
+    n++;
     if (*q == ',')
       q++;
     else if (*q)
