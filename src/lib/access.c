@@ -32,6 +32,7 @@
 #define SUN_ITRF_STEP_S 60.0      /* linear, rotating: < 3e-6 rad error */
 #define SUN_MAG_V -26.74          /* apparent V magnitude of the Sun */
 #define BEST_TOL_S 0.05           /* best-geometry time: well inside 1 s */
+#define RANGE_TOL_S 1.0           /* minimum range: only its value is kept */
 
 enum con_id {
   C_ELEV, C_RANGE, C_DARK, C_SUNLIT, C_MAG, /* ground */
@@ -56,6 +57,7 @@ typedef struct sens_pre {
   double bore_teme[3];                /* inertial pointing */
   double scan_teme[OW_SCAN_MAX][3];   /* inertial scan pointings */
   double scan_off_s[OW_SCAN_MAX + 1]; /* start of each dwell in the cycle */
+  double lvlh_dir[OW_SCAN_MAX][3]; /* (cos el cos az, cos el sin az, sin el) */
   double flux_c;   /* 2 A R^2 / (3 pi), km^2: diffuse sphere */
   double flux_lim; /* flux ratio at the limiting magnitude */
 } sens_pre;
@@ -68,6 +70,11 @@ struct ow_access_ctx {
   ow_access_opts opts;
   int n_sun, n_itrf;
   double (*sun)[3], (*moon)[3], (*sun_itrf)[3];
+  /* TEME -> ITRF over the span: GMST 1982 is linear in time to < 1e-9 s
+  ** over days (its T^2 term) and UT1 - UTC drifts by ms per day, so the
+  ** angle is interpolated between the span's ends; polar motion (W) is
+  ** taken at the start (it moves by milliarcseconds per day). */
+  double gmst0_rad, gmst_rate_rad_s, omega_rad_s, w_pef_itrf[3][3];
 };
 
 /* ---- small vector helpers ---------------------------------------------- */
@@ -116,6 +123,25 @@ static ow_jd utc_to_tt(ow_jd utc)
     tt.frac = d;
   }
   return tt;
+}
+
+/* TEME state to ITRF at span offset t (see the ctx fields). */
+static void teme_to_itrf_fast(const ow_access_ctx *c, double t,
+                              const double r[3], const double v[3],
+                              double ri[3], double vi[3])
+{
+  double th = c->gmst0_rad + c->gmst_rate_rad_s * t;
+  double ct = cos(th), st = sin(th), w = c->omega_rad_s;
+  double p[3] = {ct * r[0] + st * r[1], -st * r[0] + ct * r[1], r[2]};
+  double q[3] = {ct * v[0] + st * v[1] + w * p[1],
+                 -st * v[0] + ct * v[1] - w * p[0], v[2]};
+  for (int i = 0; i < 3; i++) {
+    ri[i] = c->w_pef_itrf[i][0] * p[0] + c->w_pef_itrf[i][1] * p[1] +
+            c->w_pef_itrf[i][2] * p[2];
+    if (vi)
+      vi[i] = c->w_pef_itrf[i][0] * q[0] + c->w_pef_itrf[i][1] * q[1] +
+              c->w_pef_itrf[i][2] * q[2];
+  }
 }
 
 /* Linear interpolation in a table of 3-vectors starting at t = -step. */
@@ -326,6 +352,21 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
                     c->sun_itrf[k], vi);
   }
 
+  {
+    ow_frame_ctx f0, f1;
+    ow_frame_ctx_init(&f0, c->opts.eop, start_utc);
+    ow_frame_ctx_init(&f1, c->opts.eop, ow_access_time(c, span_s));
+    double turns = floor(f0.omega_rad_s * span_s / OW__TWOPI);
+    double d = f1.gmst82_rad - f0.gmst82_rad + turns * OW__TWOPI;
+    while (d < f0.omega_rad_s * span_s - OW__PI)
+      d += OW__TWOPI;
+    while (d > f0.omega_rad_s * span_s + OW__PI)
+      d -= OW__TWOPI;
+    c->gmst0_rad = f0.gmst82_rad;
+    c->gmst_rate_rad_s = d / span_s;
+    c->omega_rad_s = f0.omega_rad_s;
+    memcpy(c->w_pef_itrf, f0.pef_to_itrf, sizeof c->w_pef_itrf);
+  }
   double m_start[3][3];
   ow_gcrf_to_teme_matrix(utc_to_tt(start_utc), m_start);
   for (size_t i = 0; i < net->n && st == OW_OK; i++) {
@@ -365,6 +406,16 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
                       p->scan_teme[k]);
       }
       p->scan_off_s[s->n_scan] = off;
+      for (int k = 0; k < (s->pointing == OW_POINT_SCAN ? s->n_scan : 1);
+           k++) {
+        double az = s->pointing == OW_POINT_SCAN ? s->scan[k].a_rad
+                                                 : s->bore_a_rad;
+        double el = s->pointing == OW_POINT_SCAN ? s->scan[k].b_rad
+                                                 : s->bore_b_rad;
+        p->lvlh_dir[k][0] = cos(el) * cos(az);
+        p->lvlh_dir[k][1] = cos(el) * sin(az);
+        p->lvlh_dir[k][2] = sin(el);
+      }
     }
     if (s->lim_mag > 0) {
       double rad_km = 0.5e-3 * s->target_diam_m;
@@ -406,6 +457,7 @@ const ow_network *ow_access_network(const ow_access_ctx *c)
 typedef struct rates {
   double R[C_COUNT];
   double d_max_km, v_rel_km_s, omega_b;
+  int geom; /* fill the reporting-only angles of ow_access_geom */
 } rates;
 
 /* Where a scan sensor points: dwell index, or -1 when idle. */
@@ -520,12 +572,10 @@ static void bore_axes(const ow_sensor *s, const sens_pre *p, int k,
   cross(C, R, I);
   ow_pointing mode = s->pointing == OW_POINT_SCAN ? s->scan_frame
                                                   : s->pointing;
-  double az = s->pointing == OW_POINT_SCAN ? s->scan[k].a_rad : s->bore_a_rad;
-  double el = s->pointing == OW_POINT_SCAN ? s->scan[k].b_rad : s->bore_b_rad;
   if (mode == OW_POINT_LVLH) {
-    double ce = cos(el), sa = sin(az), ca = cos(az), se = sin(el);
+    const double *u = p->lvlh_dir[k];
     for (int i = 0; i < 3; i++)
-      b[i] = ce * (ca * I[i] + sa * C[i]) + se * R[i];
+      b[i] = u[0] * I[i] + u[1] * C[i] + u[2] * R[i];
   } else {
     const double *src = s->pointing == OW_POINT_SCAN ? p->scan_teme[k]
                                                      : p->bore_teme;
@@ -609,7 +659,7 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
 
   if (s->kind != OW_SENSOR_HOSTED) {
     double ri[3], vi[3], rho[3];
-    ow_teme_to_itrf(c->opts.eop, ow_access_time(c, t), r, v, ri, vi);
+    teme_to_itrf_fast(c, t, r, v, ri, vi);
     for (int i = 0; i < 3; i++)
       rho[i] = ri[i] - p->site[i];
     rng = norm(rho);
@@ -670,7 +720,8 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
       con(o, g1, q->R[C_FOV1], s->pointing != OW_POINT_SCAN);
       if (rect)
         con(o, g2, q->R[C_FOV2], s->pointing != OW_POINT_SCAN);
-      o->geom.off_bore_rad = vec_angle(d, b);
+      if (q->geom)
+        o->geom.off_bore_rad = vec_angle(d, b);
     } else {
       o->f = fmin(o->f, -INFINITY); /* idle: nothing is observed */
     }
@@ -699,11 +750,13 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
     unit(mh);
     double rhn = norm(rh);
     unit(nad);
-    o->geom.sun_sep_rad = vec_angle(d, sh);
-    o->geom.moon_sep_rad = vec_angle(d, mh);
     double beta_e = asin(fmin(1.0, (OW_SHADOW_EARTH_RADIUS_KM + s->atm_km) /
                                        rhn));
-    o->geom.limb_sep_rad = vec_angle(d, nad) - beta_e;
+    if (q->geom) {
+      o->geom.sun_sep_rad = vec_angle(d, sh);
+      o->geom.moon_sep_rad = vec_angle(d, mh);
+      o->geom.limb_sep_rad = vec_angle(d, nad) - beta_e;
+    }
     if (s->sun_excl_rad > 0)
       con(o, rng * cos(s->sun_excl_rad) - dot(d, sh), q->R[C_SUNX], 1);
     if (s->moon_excl_rad > 0)
@@ -769,6 +822,7 @@ int ow_access_eval(const ow_access_ctx *c, int si, const ow_target *tg,
         k = j;
   }
   bounds_for(c, si, tg, &q);
+  q.geom = 1;
   evaluate(c, si, tg, &q, t_s, k, &o);
   *g = o.geom;
   return o.ok ? OW_OK : OW_E_SGP4_DECAYED;
@@ -980,12 +1034,14 @@ static void track_add(track *tr, double tprev, double t, const evalr *o)
 /* Refine every candidate and return the best time. */
 static double refine_best(search *S, int k, seq *q, int want_range)
 {
+  double tol = want_range && S->c->net.s[S->si].kind != OW_SENSOR_HOSTED
+                   ? RANGE_TOL_S
+                   : BEST_TOL_S;
   double best_t = q->c[0].t, best_v = INFINITY;
   for (int i = 0; i < q->nc; i++) {
     cand *c = &q->c[i];
     double t = c->hi > c->lo
-                   ? best_time(S, k, c->lo, c->t, c->hi, want_range,
-                               BEST_TOL_S)
+                   ? best_time(S, k, c->lo, c->t, c->hi, want_range, tol)
                    : c->t;
     double v = objective(S, k, t, want_range);
     if (v < best_v)
