@@ -474,7 +474,7 @@ typedef struct evalr {
   double block_indep; /* the same over constraints and pointings that do
                          not depend on the current dwell (scan sensors) */
   double obj;    /* best-geometry objective (maximised) */
-  double dobj;   /* its time derivative */
+  double fov_block[OW_SCAN_MAX]; /* scans: per pointing, s */
   double range, rdot;
   ow_access_geom geom;
 } evalr;
@@ -630,17 +630,27 @@ static void con(evalr *o, double g, double R, int indep)
   }
 }
 
+/*
+** Every constraint of sensor si at t (pointing k for scans, -1 idle).
+** lazy: once a constraint is violated, the costlier ones (shadow,
+** magnitude) are skipped. The block times then come from fewer
+** constraints, i.e. they are shorter: still safe, only less far-reaching.
+*/
 static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
-                     const rates *q, double t, int k, evalr *o)
+                     const rates *q, double t, int k, int lazy, evalr *o)
 {
   const ow_sensor *s = &c->net.s[si];
   const sens_pre *p = &c->sp[si];
-  double r[3], v[3], sun[3];
+  double r[3], v[3], sun[3], rng, rdot;
+  double obs[3];  /* observer, same frame as r (for the phase angle) */
+  double sun_f[3]; /* Sun in that frame */
+  double r_f[3];   /* target in that frame */
   memset(o, 0, sizeof *o);
   o->f = INFINITY;
   o->geom.el_rad = o->geom.az_rad = o->geom.mag = NAN;
   o->geom.off_bore_rad = o->geom.sun_sep_rad = NAN;
   o->geom.moon_sep_rad = o->geom.limb_sep_rad = o->geom.sun_el_rad = NAN;
+  o->geom.sunlit_margin_rad = NAN;
   if (tg->state(tg->user, t, r, v) < 0) {
     o->f = -INFINITY;
     o->geom.margin_s = -INFINITY;
@@ -648,14 +658,6 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
   }
   o->ok = 1;
   table3(c->sun, c->n_sun, SUN_TABLE_STEP_S, t, sun);
-  if (s->need_sunlit) {
-    double g = ow_sunlit_margin(r, sun, s->sunlit_mode);
-    o->geom.sunlit_margin_rad = g;
-    con(o, g, q->R[C_SUNLIT], 1);
-  } else {
-    o->geom.sunlit_margin_rad = ow_sunlit_margin(r, sun, s->sunlit_mode);
-  }
-  double obs_to_t[3], rng, rdot;
 
   if (s->kind != OW_SENSOR_HOSTED) {
     double ri[3], vi[3], rho[3];
@@ -665,38 +667,34 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
     rng = norm(rho);
     double zu = dot(rho, p->up), ze = dot(rho, p->east);
     double zn = dot(rho, p->north), rh = hypot(ze, zn);
-    double az = atan2(ze, zn);
-    if (az < 0)
-      az += OW__TWOPI;
-    double m = ow_sensor_min_el(s, az);
+    double m = s->min_el_rad;
+    if (s->n_mask || q->geom) {
+      double az = atan2(ze, zn);
+      if (az < 0)
+        az += OW__TWOPI;
+      m = ow_sensor_min_el(s, az);
+      o->geom.az_rad = az;
+    }
     con(o, zu - rh * tan(m), q->R[C_ELEV], 1);
-    o->geom.el_rad = atan2(zu, rh);
-    o->geom.az_rad = az;
+    if (q->geom)
+      o->geom.el_rad = atan2(zu, rh);
     rdot = dot(rho, vi) / rng;
-    /* Objective: sin(el) = zu / rng, derivative from the ITRF velocity. */
-    o->obj = zu / rng;
-    o->dobj = dot(vi, p->up) / rng - zu * rdot / (rng * rng);
+    o->obj = zu / rng; /* sin(elevation) */
     if (s->max_range_km > 0)
       con(o, s->max_range_km - rng, q->R[C_RANGE], 1);
     double su[3];
     table3(c->sun_itrf, c->n_itrf, SUN_ITRF_STEP_S, t, su);
-    double sn = norm(su);
-    double sin_sun_el = dot(su, p->up) / sn;
-    o->geom.sun_el_rad = asin(fmax(-1, fmin(1, sin_sun_el)));
+    double sin_sun_el = dot(su, p->up) / norm(su);
+    if (q->geom)
+      o->geom.sun_el_rad = asin(fmax(-1, fmin(1, sin_sun_el)));
     if (s->kind == OW_SENSOR_OPTICAL && s->need_dark)
       con(o, p->sin_sun_max - sin_sun_el, q->R[C_DARK], 1);
-    /* Observer-to-target and target-to-Sun in one frame (ITRF). */
-    if (s->lim_mag > 0) {
-      double ts[3], ph;
-      for (int i = 0; i < 3; i++)
-        ts[i] = su[i] - ri[i];
-      double back[3] = {-rho[0], -rho[1], -rho[2]};
-      ph = vec_angle(ts, back);
-      double flux = p->flux_c * phase_fn(ph) / (rng * rng);
-      o->geom.mag = SUN_MAG_V - 2.5 * log10(fmax(flux, 1e-300));
-      con(o, flux / p->flux_lim - 1.0, q->R[C_MAG], 1);
-    }
-    (void)obs_to_t;
+    /* The phase angle is frame-free: work in ITRF. */
+    memcpy(obs, p->site, sizeof obs);
+    memcpy(r_f, ri, sizeof r_f);
+    double sd = norm(sun) / norm(su);
+    for (int i = 0; i < 3; i++)
+      sun_f[i] = su[i] * sd;
   } else {
     double rh[3], vh[3], d[3], dv[3];
     host_state(&p->host, t, rh, vh);
@@ -707,70 +705,81 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
     rng = norm(d);
     rdot = dot(d, dv) / rng;
     o->obj = -rng;
-    o->dobj = -rdot;
     if (s->max_range_km > 0)
       con(o, s->max_range_km - rng, q->R[C_RANGE], 1);
     /* Field of view: the current pointing (dependent on the dwell), and
-    ** for scans the best over all pointings (independent of it). */
+    ** for scans every pointing's own block time. */
     double b[3], e1[3], e2[3], g1, g2;
-    int rect = s->fov == OW_FOV_RECT;
+    int rect = s->fov == OW_FOV_RECT, scan = s->pointing == OW_POINT_SCAN;
     if (k >= 0) {
       bore_axes(s, p, k, rh, vh, b, rect ? e1 : NULL, e2);
       fov_g(s, d, rng, b, e1, e2, &g1, &g2);
-      con(o, g1, q->R[C_FOV1], s->pointing != OW_POINT_SCAN);
+      con(o, g1, q->R[C_FOV1], !scan);
       if (rect)
-        con(o, g2, q->R[C_FOV2], s->pointing != OW_POINT_SCAN);
+        con(o, g2, q->R[C_FOV2], !scan);
       if (q->geom)
         o->geom.off_bore_rad = vec_angle(d, b);
     } else {
-      o->f = fmin(o->f, -INFINITY); /* idle: nothing is observed */
+      o->f = -INFINITY; /* idle: nothing is observed */
     }
-    if (s->pointing == OW_POINT_SCAN) {
-      double best = -INFINITY;
+    if (scan) {
       for (int j = 0; j < s->n_scan; j++) {
         double b2[3], f1[3], f2[3], h1, h2;
         bore_axes(s, p, j, rh, vh, b2, rect ? f1 : NULL, f2);
         fov_g(s, d, rng, b2, f1, f2, &h1, &h2);
-        double m = h1 / q->R[C_FOV1];
+        double mm = h1 / q->R[C_FOV1];
         if (rect)
-          m = fmin(m, h2 / q->R[C_FOV2]);
-        best = fmax(best, m);
+          mm = fmin(mm, h2 / q->R[C_FOV2]);
+        o->fov_block[j] = mm < 0 ? -mm : 0.0;
       }
-      if (best < 0 && -best > o->block_indep)
-        o->block_indep = -best;
     }
     double sh[3], mh[3], nad[3], mo[3];
-    table3(c->moon, c->n_sun, MOON_TABLE_STEP_S, t, mo);
     for (int i = 0; i < 3; i++) {
       sh[i] = sun[i] - rh[i];
-      mh[i] = mo[i] - rh[i];
       nad[i] = -rh[i];
     }
     unit(sh);
-    unit(mh);
     double rhn = norm(rh);
     unit(nad);
     double beta_e = asin(fmin(1.0, (OW_SHADOW_EARTH_RADIUS_KM + s->atm_km) /
                                        rhn));
-    if (q->geom) {
-      o->geom.sun_sep_rad = vec_angle(d, sh);
-      o->geom.moon_sep_rad = vec_angle(d, mh);
-      o->geom.limb_sep_rad = vec_angle(d, nad) - beta_e;
-    }
-    if (s->sun_excl_rad > 0)
-      con(o, rng * cos(s->sun_excl_rad) - dot(d, sh), q->R[C_SUNX], 1);
-    if (s->moon_excl_rad > 0)
-      con(o, rng * cos(s->moon_excl_rad) - dot(d, mh), q->R[C_MOONX], 1);
     double beta = beta_e + fmax(s->limb_excl_rad, 0.0);
     con(o, rng * cos(beta) - dot(d, nad), q->R[C_LIMB], 1);
-    if (s->lim_mag > 0) {
+    if (s->sun_excl_rad > 0)
+      con(o, rng * cos(s->sun_excl_rad) - dot(d, sh), q->R[C_SUNX], 1);
+    if (s->moon_excl_rad > 0 || q->geom) {
+      table3(c->moon, c->n_sun, MOON_TABLE_STEP_S, t, mo);
+      for (int i = 0; i < 3; i++)
+        mh[i] = mo[i] - rh[i];
+      unit(mh);
+      if (s->moon_excl_rad > 0)
+        con(o, rng * cos(s->moon_excl_rad) - dot(d, mh), q->R[C_MOONX], 1);
+      if (q->geom)
+        o->geom.moon_sep_rad = vec_angle(d, mh);
+    }
+    if (q->geom) {
+      o->geom.sun_sep_rad = vec_angle(d, sh);
+      o->geom.limb_sep_rad = vec_angle(d, nad) - beta_e;
+    }
+    memcpy(obs, rh, sizeof obs);
+    memcpy(r_f, r, sizeof r_f);
+    memcpy(sun_f, sun, sizeof sun_f);
+  }
+
+  if (!(lazy && o->f < 0)) {
+    if (s->need_sunlit || q->geom) {
+      double g = ow_sunlit_margin(r, sun, s->sunlit_mode);
+      o->geom.sunlit_margin_rad = g;
+      if (s->need_sunlit)
+        con(o, g, q->R[C_SUNLIT], 1);
+    }
+    if (s->lim_mag > 0 && !(lazy && o->f < 0)) {
       double ts[3], back[3];
       for (int i = 0; i < 3; i++) {
-        ts[i] = sun[i] - r[i];
-        back[i] = -d[i];
+        ts[i] = sun_f[i] - r_f[i];
+        back[i] = obs[i] - r_f[i];
       }
-      double ph = vec_angle(ts, back);
-      double flux = p->flux_c * phase_fn(ph) / (rng * rng);
+      double flux = p->flux_c * phase_fn(vec_angle(ts, back)) / (rng * rng);
       o->geom.mag = SUN_MAG_V - 2.5 * log10(fmax(flux, 1e-300));
       con(o, flux / p->flux_lim - 1.0, q->R[C_MAG], 1);
     }
@@ -823,7 +832,7 @@ int ow_access_eval(const ow_access_ctx *c, int si, const ow_target *tg,
   }
   bounds_for(c, si, tg, &q);
   q.geom = 1;
-  evaluate(c, si, tg, &q, t_s, k, &o);
+  evaluate(c, si, tg, &q, t_s, k, 0, &o);
   *g = o.geom;
   return o.ok ? OW_OK : OW_E_SGP4_DECAYED;
 }
@@ -840,12 +849,20 @@ typedef struct search {
   size_t cap, n;
   int lost;
   double in_step_max; /* sampling inside windows, for the best geometry */
+  double next_ok[OW_SCAN_MAX]; /* scans: see march() */
 } search;
 
 static void ev(search *S, double t, int k, evalr *o)
 {
   S->evals++;
-  evaluate(S->c, S->si, S->tg, &S->q, t, k, o);
+  evaluate(S->c, S->si, S->tg, &S->q, t, k, 0, o);
+}
+
+/* The march's samples: lazy (see evaluate). */
+static void ev_lazy(search *S, double t, int k, evalr *o)
+{
+  S->evals++;
+  evaluate(S->c, S->si, S->tg, &S->q, t, k, 1, o);
 }
 
 /*
@@ -1096,22 +1113,22 @@ static void emit(search *S, int k, double ws, double we, int flags,
 
 /*
 ** March over [a, b] with a fixed pointing k. t_first >= a is where
-** sampling begins (no window can start in [a, t_first)). Returns the time
-** before which no window of any pointing can begin, judged from the last
-** sample (for skipping the dwells of a scan).
+** sampling begins (no window can start in [a, t_first)). For scans, the
+** last sample also updates S->next_ok[j]: the time before which no window
+** can begin in any dwell of pointing j.
 */
-static double march(search *S, int k, double a, double b, double t_first,
-                    int clip_a, int clip_b)
+static void march(search *S, int k, double a, double b, double t_first,
+                  int clip_a, int clip_b)
 {
   double D = S->c->opts.min_window_s, t = t_first, ws = 0;
   evalr o, on;
   track tr;
   int in;
 
-  ev(S, t, k, &o);
+  ev_lazy(S, t, k, &o);
   if (!o.ok) {
     S->lost = 1;
-    return INFINITY;
+    return;
   }
   in = o.vis;
   if (in) {
@@ -1119,10 +1136,12 @@ static double march(search *S, int k, double a, double b, double t_first,
     track_start(&tr, t, &o);
   }
   while (t < b) {
+    if (!in && t + o.block >= b)
+      break; /* nothing can become visible before the segment ends */
     double step = in ? fmin(fmax(o.f, 0.0) + D, S->in_step_max)
                      : o.block + D;
     double tn = fmin(t + step, b);
-    ev(S, tn, k, &on);
+    ev_lazy(S, tn, k, &on);
     if (!on.ok) {
       /* Lost (decay): close an open window at the last good sample's
       ** side by bisection on availability, then stop. */
@@ -1143,7 +1162,7 @@ static double march(search *S, int k, double a, double b, double t_first,
                                OW_WIN_LOST, &tr);
       }
       S->lost = 1;
-      return INFINITY;
+      return;
     }
     if (on.vis != in) {
       double te = edge(S, k, t, o.f, tn, on.f);
@@ -1168,7 +1187,11 @@ static double march(search *S, int k, double a, double b, double t_first,
   if (in)
     emit(S, k, ws, b, (ws == a && clip_a ? OW_WIN_CLIPPED_START : 0) |
                           (clip_b ? OW_WIN_CLIPPED_END : 0), &tr);
-  return t + o.block_indep;
+  const ow_sensor *s = &S->c->net.s[S->si];
+  if (s->kind == OW_SENSOR_HOSTED && s->pointing == OW_POINT_SCAN)
+    for (int j = 0; j < s->n_scan; j++)
+      S->next_ok[j] = fmax(S->next_ok[j],
+                           t + fmax(o.block_indep, o.fov_block[j]));
 }
 
 int ow_access_windows(const ow_access_ctx *c, int si, const ow_target *tg,
@@ -1218,20 +1241,20 @@ int ow_access_windows(const ow_access_ctx *c, int si, const ow_target *tg,
     march(&S, 0, 0.0, c->span_s, 0.0, 1, 1);
   } else {
     /* Dwell by dwell; windows that run across back-to-back dwells are
-    ** joined afterwards. */
+    ** joined afterwards. A dwell is skipped when the last sample showed
+    ** that its pointing cannot see the target before the dwell ends. */
     const sens_pre *p = &c->sp[si];
-    double T = s->revisit_s, next_ok = 0.0;
-    long cyc0 = 0, cyc1 = (long)floor(c->span_s / T);
-    for (long cy = cyc0; cy <= cyc1 && !S.lost; cy++) {
+    double T = s->revisit_s;
+    long cyc1 = (long)floor(c->span_s / T);
+    for (long cy = 0; cy <= cyc1 && !S.lost; cy++) {
       for (int j = 0; j < s->n_scan && !S.lost; j++) {
         double a = cy * T + p->scan_off_s[j], b = cy * T + p->scan_off_s[j + 1];
         if (a >= c->span_s)
           break;
         b = fmin(b, c->span_s);
-        if (b <= next_ok)
+        if (b <= S.next_ok[j])
           continue;
-        double t1 = fmax(a, next_ok);
-        next_ok = march(&S, j, a, b, t1, a == 0.0, b == c->span_s);
+        march(&S, j, a, b, fmax(a, S.next_ok[j]), a == 0.0, b == c->span_s);
       }
     }
     /* Join windows that touch at a dwell boundary. */
