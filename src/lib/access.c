@@ -458,6 +458,9 @@ typedef struct rates {
   double R[C_COUNT];
   double d_max_km, v_rel_km_s, omega_b;
   int geom; /* fill the reporting-only angles of ow_access_geom */
+  /* Ground sensors without a mask: elevation as g = rho.up - |rho| sin m,
+  ** with its Lipschitz bound R_el2 and curvature bounds (see tz_quad). */
+  double R_el2, A_el, A_rng, dv_el, dv_rng;
 } rates;
 
 /* Where a scan sensor points: dwell index, or -1 when idle. */
@@ -470,7 +473,8 @@ typedef struct evalr {
   int ok;        /* target state available */
   int vis;
   double f;      /* min_i g_i / R_i, s */
-  double block;  /* max over violated constraints of -g_i / R_i, s */
+  double block;  /* max over violated constraints of their time to zero */
+  double stay;   /* min over satisfied ones of their time to zero */
   double block_indep; /* the same over constraints and pointings that do
                          not depend on the current dwell (scan sensors) */
   double obj;    /* best-geometry objective (maximised) */
@@ -519,6 +523,21 @@ static void bounds_for(const ow_access_ctx *c, int si, const ow_target *tg,
     q->v_rel_km_s = vi;
     q->d_max_km = tg->r_max_km + norm(p->site);
     double rho_min = fmax(rmin - norm(p->site), 1.0);
+    /* Curvature: the ITRF acceleration is bounded by gravity (with 1 %
+    ** for J2), Coriolis and centrifugal terms; |rho|'' <= |a| + v^2/|rho|
+    ** (the turning of the line of sight), with |rho| >= rho_min. So
+    ** |g''| <= a (1 + |sin m|) + |sin m| v^2 / rho_min for the elevation
+    ** and a + v^2 / rho_min for the range. The rates at a sample come
+    ** from SGP4's velocity, allowed a 1 % error of the speed bound. */
+    double sm = fabs(sin(s->min_el_rad));
+    double amax = 1.01 * MU_KM3_S2 / (rmin * rmin) +
+                  2.0 * OMEGA_EARTH_RAD_S * vi +
+                  OMEGA_EARTH_RAD_S * OMEGA_EARTH_RAD_S * tg->r_max_km;
+    q->R_el2 = vi * (1.0 + sm);
+    q->A_el = amax * (1.0 + sm) + sm * vi * vi / rho_min;
+    q->A_rng = amax + vi * vi / rho_min;
+    q->dv_el = 0.01 * q->R_el2;
+    q->dv_rng = 0.01 * vi;
     if (s->lim_mag > 0)
       q->R[C_MAG] = p->flux_c / p->flux_lim * vi * (1.82 + 2 * OW__PI) /
                     (rho_min * rho_min * rho_min);
@@ -617,17 +636,42 @@ static void fov_g(const ow_sensor *s, const double d[3], double dd,
 }
 
 /* Accumulates normalised margins into an evalr. */
-static void con(evalr *o, double g, double R, int indep)
+/*
+** Accumulate one constraint: g its value, R the bound on |dg/dt|, tz a
+** lower bound on the time g needs to reach zero from here (>= |g| / R).
+*/
+static void con_t(evalr *o, double g, double R, double tz, int indep)
 {
   double m = g / R;
   if (m < o->f)
     o->f = m;
   if (m < 0) {
-    if (-m > o->block)
-      o->block = -m;
-    if (indep && -m > o->block_indep)
-      o->block_indep = -m;
+    if (tz > o->block)
+      o->block = tz;
+    if (indep && tz > o->block_indep)
+      o->block_indep = tz;
+  } else if (tz < o->stay) {
+    o->stay = tz;
   }
+}
+
+static void con(evalr *o, double g, double R, int indep)
+{
+  con_t(o, g, R, fabs(g) / R, indep);
+}
+
+/*
+** Time for g to reach zero, from g, its rate gd (known to +-dv) and a
+** bound A on |g''| (the ground elevation and range constraints): the
+** smallest h > 0 with |g| - h (|gd| toward zero + dv) - A h^2 / 2 = 0,
+** and never less than the Lipschitz bound |g| / R.
+*/
+static double tz_quad(double g, double gd, double A, double R, double dv)
+{
+  double m = fabs(g), u = (g < 0 ? gd : -gd) + dv; /* speed toward zero */
+  double disc = sqrt(u * u + 2.0 * A * m), h;
+  h = u > 0 ? 2.0 * m / (u + disc) : (disc - u) / A;
+  return fmax(h, m / R);
 }
 
 /*
@@ -647,6 +691,7 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
   double r_f[3];   /* target in that frame */
   memset(o, 0, sizeof *o);
   o->f = INFINITY;
+  o->stay = INFINITY;
   o->geom.el_rad = o->geom.az_rad = o->geom.mag = NAN;
   o->geom.off_bore_rad = o->geom.sun_sep_rad = NAN;
   o->geom.moon_sep_rad = o->geom.limb_sep_rad = o->geom.sun_el_rad = NAN;
@@ -665,23 +710,36 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
     for (int i = 0; i < 3; i++)
       rho[i] = ri[i] - p->site[i];
     rng = norm(rho);
-    double zu = dot(rho, p->up), ze = dot(rho, p->east);
-    double zn = dot(rho, p->north), rh = hypot(ze, zn);
+    double zu = dot(rho, p->up), rh = 0.0;
     double m = s->min_el_rad;
     if (s->n_mask || q->geom) {
+      double ze = dot(rho, p->east), zn = dot(rho, p->north);
       double az = atan2(ze, zn);
+      rh = hypot(ze, zn);
       if (az < 0)
         az += OW__TWOPI;
       m = ow_sensor_min_el(s, az);
       o->geom.az_rad = az;
     }
-    con(o, zu - rh * tan(m), q->R[C_ELEV], 1);
+    rdot = dot(rho, vi) / rng;
+    if (s->n_mask) {
+      con(o, zu - rh * tan(m), q->R[C_ELEV], 1);
+    } else {
+      double sm = sin(m), g = zu - rng * sm;
+      double gd = dot(vi, p->up) - sm * rdot;
+      con_t(o, g, q->R_el2, tz_quad(g, gd, q->A_el, q->R_el2, q->dv_el), 1);
+    }
     if (q->geom)
       o->geom.el_rad = atan2(zu, rh);
-    rdot = dot(rho, vi) / rng;
     o->obj = zu / rng; /* sin(elevation) */
-    if (s->max_range_km > 0)
-      con(o, s->max_range_km - rng, q->R[C_RANGE], 1);
+    if (s->max_range_km > 0) {
+      double g = s->max_range_km - rng;
+      con_t(o, g, q->R[C_RANGE],
+            tz_quad(g, -rdot, q->A_rng, q->R[C_RANGE], q->dv_rng), 1);
+    }
+    if (s->kind == OW_SENSOR_RADAR && !s->need_sunlit && !q->geom &&
+        !(s->lim_mag > 0))
+      goto done; /* no Sun-dependent constraint */
     double su[3];
     table3(c->sun_itrf, c->n_itrf, SUN_ITRF_STEP_S, t, su);
     double sin_sun_el = dot(su, p->up) / norm(su);
@@ -784,6 +842,7 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
       con(o, flux / p->flux_lim - 1.0, q->R[C_MAG], 1);
     }
   }
+done:
   o->range = rng;
   o->rdot = rdot;
   o->vis = o->f >= 0;
@@ -871,23 +930,32 @@ static void ev_lazy(search *S, double t, int k, evalr *o)
 ** it stalls; stops when the bracket is below tol. Returns the time of the
 ** first visible instant side of the bracket.
 */
+
 static double edge(search *S, int k, double a, double fa, double b,
                    double fb)
 {
   double tol = S->c->opts.tol_s;
   int side = 0;
   evalr o;
+  double last = NAN;
   /* Infinite margins (lost target) give no slope: bisect. */
   for (int it = 0; it < 200 && fabs(b - a) > tol; it++) {
     double x;
-    if (isfinite(fa) && isfinite(fb) && fa != fb && it % 4 != 3)
+    if (isfinite(fa) && isfinite(fb) && fa != fb)
       x = b - fb * (b - a) / (fb - fa);
     else
       x = 0.5 * (a + b);
     double lo = fmin(a, b), hi = fmax(a, b), w = hi - lo;
-    if (!(x > lo + 0.01 * w && x < hi - 0.01 * w))
+    /* Once the estimate stops moving by more than tol / 2, probe tol / 2
+    ** beyond it: the bracket then closes instead of creeping from one
+    ** side, as regula falsi does. */
+    if (!isnan(last) && fabs(x - last) < 0.5 * tol)
+      x = last + (x >= last ? 0.5 * tol : -0.5 * tol);
+    if (!(x > lo + 0.01 * w && x < hi - 0.01 * w) &&
+        !(w > 2 * tol && x > lo && x < hi))
       x = 0.5 * (a + b);
     ev(S, x, k, &o);
+    last = x;
     double fx = o.f;
     if ((fx >= 0) == (fb >= 0)) {
       b = x, fb = fx;
@@ -925,7 +993,7 @@ static double objective(search *S, int k, double t, int want_range)
 ** maximum is flat (slow, high passes).
 */
 static double best_time(search *S, int k, double a, double x, double b,
-                        int want_range, double tol)
+                        int want_range, double tol, double *fbest)
 {
   const double golden = 0.3819660112501051; /* (3 - sqrt 5) / 2 */
   double w = x, v = x, fx = objective(S, k, x, want_range), fw = fx,
@@ -977,6 +1045,7 @@ static double best_time(search *S, int k, double a, double x, double b,
       }
     }
   }
+  *fbest = fx;
   return x;
 }
 
@@ -1049,7 +1118,8 @@ static void track_add(track *tr, double tprev, double t, const evalr *o)
 }
 
 /* Refine every candidate and return the best time. */
-static double refine_best(search *S, int k, seq *q, int want_range)
+static double refine_best(search *S, int k, seq *q, int want_range,
+                          double *vbest)
 {
   double tol = want_range && S->c->net.s[S->si].kind != OW_SENSOR_HOSTED
                    ? RANGE_TOL_S
@@ -1057,13 +1127,15 @@ static double refine_best(search *S, int k, seq *q, int want_range)
   double best_t = q->c[0].t, best_v = INFINITY;
   for (int i = 0; i < q->nc; i++) {
     cand *c = &q->c[i];
-    double t = c->hi > c->lo
-                   ? best_time(S, k, c->lo, c->t, c->hi, want_range, tol)
-                   : c->t;
-    double v = objective(S, k, t, want_range);
+    double v = INFINITY, t = c->hi > c->lo ? best_time(S, k, c->lo, c->t, c->hi,
+                                            want_range, tol, &v)
+                                : c->t;
+    if (!(c->hi > c->lo))
+      v = objective(S, k, t, want_range);
     if (v < best_v)
       best_v = v, best_t = t;
   }
+  *vbest = best_v;
   return best_t;
 }
 
@@ -1080,7 +1152,7 @@ static void emit(search *S, int k, double ws, double we, int flags,
   w.flags = flags;
   w.start_s = ws;
   w.end_s = we;
-  double tmin;
+  double tmin, vmin = INFINITY, vel;
   if (we - ws <= S->c->opts.tol_s) {
     w.best_s = tmin = 0.5 * (ws + we);
   } else {
@@ -1092,14 +1164,18 @@ static void emit(search *S, int k, double ws, double we, int flags,
     seq_end(&tr->el);
     seq_end(&tr->rg);
     if (!hosted)
-      w.best_s = refine_best(S, k, &tr->el, 0);
-    tmin = refine_best(S, k, &tr->rg, 1);
+      w.best_s = refine_best(S, k, &tr->el, 0, &vel);
+    tmin = refine_best(S, k, &tr->rg, 1, &vmin);
     if (hosted)
       w.best_s = tmin;
   }
-  ev(S, tmin, k, &o);
-  w.min_range_km = o.range;
-  ev(S, w.best_s, k, &o);
+  {
+    rates qg = S->q;
+    qg.geom = 1;
+    S->evals++;
+    evaluate(S->c, S->si, S->tg, &qg, w.best_s, k, 0, &o);
+  }
+  w.min_range_km = vmin;
   w.best_el_rad = hosted ? NAN : o.geom.el_rad;
   w.best_az_rad = hosted ? NAN : o.geom.az_rad;
   w.best_range_km = o.range;
@@ -1138,8 +1214,7 @@ static void march(search *S, int k, double a, double b, double t_first,
   while (t < b) {
     if (!in && t + o.block >= b)
       break; /* nothing can become visible before the segment ends */
-    double step = in ? fmin(fmax(o.f, 0.0) + D, S->in_step_max)
-                     : o.block + D;
+    double step = in ? fmin(o.stay + D, S->in_step_max) : o.block + D;
     double tn = fmin(t + step, b);
     ev_lazy(S, tn, k, &on);
     if (!on.ok) {
