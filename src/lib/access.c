@@ -630,8 +630,9 @@ static void fov_g(const ow_sensor *s, const double d[3], double dd,
     *g1 = db - dd * cos(s->fov_half_rad);
     *g2 = 0;
   } else {
-    *g1 = db * sin(s->fov_half_w_rad) - fabs(dot(d, e1)) * cos(s->fov_half_w_rad);
-    *g2 = db * sin(s->fov_half_h_rad) - fabs(dot(d, e2)) * cos(s->fov_half_h_rad);
+    double w = s->fov_half_w_rad, h = s->fov_half_h_rad;
+    *g1 = db * sin(w) - fabs(dot(d, e1)) * cos(w);
+    *g2 = db * sin(h) - fabs(dot(d, e2)) * cos(h);
   }
 }
 
