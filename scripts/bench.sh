@@ -52,6 +52,13 @@ else
   echo "== satellite.js: skipped (run scripts/setup.sh --bench) =="
 fi
 
+# Step 6: access windows, the catalog x the bundled six sensors x 24 h
+# (bench/bench_access.c; target under 10 s on two cores).
+if [ -x "$build/bench/bench_access" ]; then
+  echo "== access: catalog x data/scenario/network.cfg x 24 h =="
+  /usr/bin/time -f "  wall %e s, CPU %U s user" "$build/bench/bench_access" "$cat"
+fi
+
 # Summary: propagations per second and ratios measured in this run.
 echo "== summary (props/s; ratios from this run) =="
 awk '{ r[$1] = $2; order[n++] = $1 }
