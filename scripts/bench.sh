@@ -56,7 +56,8 @@ fi
 # (bench/bench_access.c; target under 10 s on two cores).
 if [ -x "$build/bench/bench_access" ]; then
   echo "== access: catalog x data/scenario/network.cfg x 24 h =="
-  /usr/bin/time -f "  wall %e s, CPU %U s user" "$build/bench/bench_access" "$cat"
+  TIMEFORMAT="  wall %R s, CPU %U s user + %S s sys"
+  time "$build/bench/bench_access" "$cat"
 fi
 
 # Summary: propagations per second and ratios measured in this run.
