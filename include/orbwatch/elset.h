@@ -194,7 +194,16 @@ typedef struct ow_load_stats {
 **
 ** source names the input in diagnostics ("sats.txt", "-"). Bad records are
 ** reported through diag (may be NULL) and counted; reading goes on. A UTF-8
-** BOM and CRLF line ends are accepted.
+** BOM and CRLF line ends are accepted. Each diagnostic has err.source set
+** and err.line the 1-based line of the file it is about (for a TLE, the
+** line holding the bad field; for an incomplete OMM, the line where the
+** record starts; 0 when unknown).
+** TLE: blank lines and comment lines ('#' or "//" first) are skipped; a
+** line that belongs to no record (stray text, a line 1 without its line 2)
+** is reported and counted as rejected. OMM: keywords orbwatch does not use
+** are skipped; KVN/JSON/CSV/XML records are checked like TLE fields
+** (ranges, strict numbers, EPOCH with 86400-s days), NORAD_CAT_ID up to
+** nine digits.
 ** Returns: OW_OK when every record loaded, OW_E_PARSE when some were
 **          rejected (stats says how many), OW_E_EMPTY when nothing was
 **          found, OW_E_NOMEM.

@@ -348,9 +348,8 @@ int ow__omm_set(ow__omm_rec *r, int key, const char *s, size_t n,
   case OW__K_OBJECT_NAME:
     if (n > OW_NAME_MAX)
       return bad_value(err, key, s, n, "is longer than 80 bytes");
-    for (size_t i = 0; i < n; i++)
-      if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-        return bad_value(err, key, s, n, "contains a control character");
+    if (!ow__utf8_text_ok((const unsigned char *)s, n))
+      return bad_value(err, key, s, n, "is not UTF-8 text");
     memcpy(e->name, s, n);
     e->name[n] = '\0';
     return OW_OK;
