@@ -436,6 +436,9 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
   const int deep = m->method >= OW_SGP4_DEEP;
   ow__sgp4_mean el;
 
+  if (!(fabs(t) <= OW_SGP4_TSINCE_MAX_MIN))
+    return fail(OW_E_RANGE, r, v);
+
   /* Secular gravity and atmospheric drag ([STR3] 6.3, [V06] sgp4). */
   double xmdf = n->mo + n->mdot * t;
   double argpdf = n->argpo + n->argpdot * t;
