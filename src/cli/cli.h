@@ -22,4 +22,7 @@ enum {
   OW_EXIT_INTERNAL = 4
 };
 
+/* Subcommands (one file each). */
+int ow_cli_pc(int argc, char **argv);
+
 #endif

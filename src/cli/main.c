@@ -12,6 +12,7 @@ static const struct {
   const char *summary;
 } commands[] = {
     {"help", NULL, "this list"},
+    {"pc", ow_cli_pc, "probability of collision of a CDM"},
 };
 
 static void usage(FILE *f)

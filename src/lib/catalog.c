@@ -199,6 +199,18 @@ int ow_catalog_read(ow_catalog *cat, const char *buf, size_t len,
   case OW_FMT_TLE:
     rc = ow__tle_read(cat, buf, len, source, opts, diag, user, &st);
     break;
+  case OW_FMT_OMM_KVN:
+    rc = ow__omm_kvn_read(cat, buf, len, source, diag, user, &st);
+    break;
+  case OW_FMT_OMM_XML:
+    rc = ow__omm_xml_read(cat, buf, len, source, diag, user, &st);
+    break;
+  case OW_FMT_OMM_JSON:
+    rc = ow__omm_json_read(cat, buf, len, source, diag, user, &st);
+    break;
+  case OW_FMT_OMM_CSV:
+    rc = ow__omm_csv_read(cat, buf, len, source, diag, user, &st);
+    break;
   default:
     rc = OW_E_UNSUPPORTED;
     break;
@@ -327,6 +339,13 @@ void ow__buf_printf(ow__buf *b, const char *fmt, ...)
   ow__buf_append(b, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
 }
 
+void ow__write_report(ow_diag_fn diag, void *user, ow_err *err, size_t i)
+{
+  char where[32];
+  snprintf(where, sizeof where, "record %zu", i + 1);
+  ow__report(diag, user, err, where, 0, NULL);
+}
+
 static int write_tle(const ow_elset *es, size_t n, ow__buf *b,
                      ow_diag_fn diag, void *user)
 {
@@ -337,11 +356,8 @@ static int write_tle(const ow_elset *es, size_t n, ow__buf *b,
     int rc;
     ow_err_clear(&err);
     rc = ow_tle_format(&es[i], l0, l1, l2, &err);
-    if (rc != OW_OK) {
-      char where[32];
-      snprintf(where, sizeof where, "record %zu", i + 1);
-      ow__report(diag, user, &err, where, 0, NULL);
-    }
+    if (rc != OW_OK)
+      ow__write_report(diag, user, &err, i);
     if (rc < 0) {
       if (result == OW_OK)
         result = rc;
@@ -374,6 +390,18 @@ int ow_catalog_write(const ow_elset *es, size_t n, ow_format fmt, char **out,
   switch (fmt) {
   case OW_FMT_TLE:
     rc = write_tle(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_KVN:
+    rc = ow__omm_kvn_write(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_XML:
+    rc = ow__omm_xml_write(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_JSON:
+    rc = ow__omm_json_write(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_CSV:
+    rc = ow__omm_csv_write(es, n, &b, diag, user);
     break;
   default:
     free(b.p);
