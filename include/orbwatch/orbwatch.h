@@ -14,6 +14,7 @@
 #include "orbwatch/time.h"
 #include "orbwatch/frames.h"
 #include "orbwatch/sgp4.h"
+#include "orbwatch/population.h"
 #include "orbwatch/pc.h"
 #include "orbwatch/cdm.h"
 

@@ -276,17 +276,19 @@ OW_API int ow_pc_object_type_parse(const char *s, ow_pc_object_type *t);
 */
 OW_API double ow_pc_hbr_default_m(ow_pc_object_type t);
 
-typedef enum ow_orbit_regime {
-  OW_REGIME_LEO = 0,      /* perigee altitude < 2000 km, near-circular */
-  OW_REGIME_MEO,          /* perigee 2000 km .. GEO, near-circular */
-  OW_REGIME_GEO,          /* near-circular, period 1300-1800 min */
-  OW_REGIME_HEO           /* eccentric: apogee - perigee > 10000 km */
-} ow_orbit_regime;
+/* Coarse orbit classes for the default covariances below (fewer than the
+** ESA regimes of population.h: covariance growth differs by these four). */
+typedef enum ow_pc_cov_class {
+  OW_PC_COV_LEO = 0,      /* perigee altitude < 2000 km, near-circular */
+  OW_PC_COV_MEO,          /* perigee 2000 km .. GEO, near-circular */
+  OW_PC_COV_GEO,          /* near-circular, period 1300-1800 min */
+  OW_PC_COV_HEO           /* eccentric: apogee - perigee > 10000 km */
+} ow_pc_cov_class;
 
 /* Classify by perigee/apogee altitude (km above a 6378.137 km sphere). */
-OW_API ow_orbit_regime ow_orbit_regime_classify(double perigee_alt_km,
+OW_API ow_pc_cov_class ow_pc_cov_class_of(double perigee_alt_km,
                                                 double apogee_alt_km);
-OW_API const char *ow_orbit_regime_name(ow_orbit_regime r);
+OW_API const char *ow_pc_cov_class_name(ow_pc_cov_class r);
 
 /*
 ** ow_pc_cov_default - ASSUMED diagonal RTN position covariance (m^2) of
@@ -305,7 +307,7 @@ OW_API const char *ow_orbit_regime_name(ow_orbit_regime r);
 ** conservative assumptions for screening, not a covariance realism model.
 ** Returns OW_E_ARG for a negative or non-finite age (cov zeroed).
 */
-OW_API int ow_pc_cov_default(ow_orbit_regime regime, double age_day,
+OW_API int ow_pc_cov_default(ow_pc_cov_class regime, double age_day,
                              double cov_rtn_m2[3][3]);
 
 #ifdef __cplusplus

@@ -11,8 +11,12 @@ static const struct {
   int (*fn)(int argc, char **argv);
   const char *summary;
 } commands[] = {
+    {"run", cmd_run, "the main job: load, propagate a day, summarise"},
+    {"propagate", cmd_propagate, "states of catalog objects at given times"},
+    {"convert", cmd_convert, "element sets between TLE and OMM formats"},
+    {"synth", cmd_synth, "write a deterministic synthetic catalog"},
+    {"pc", cmd_pc, "probability of collision of a CDM"},
     {"help", NULL, "this list"},
-    {"pc", ow_cli_pc, "probability of collision of a CDM"},
 };
 
 static void usage(FILE *f)

@@ -67,7 +67,7 @@ static char *slurp(const char *path, size_t *len)
   return buf;
 }
 
-int ow_cli_pc(int argc, char **argv)
+int cmd_pc(int argc, char **argv)
 {
   const char *file = NULL;
   ow_pc_options opt = {OW_PC_FOSTER, 0.0, 1.0, OW_PC_MISS_PROJECTED};

@@ -300,45 +300,6 @@ int ow_catalog_load_file(ow_catalog *cat, const char *path, ow_format fmt,
 
 /* ---- writing ------------------------------------------------------------------ */
 
-void ow__buf_append(ow__buf *b, const char *s, size_t n)
-{
-  if (b->failed)
-    return;
-  if (b->n + n + 1 > b->cap) {
-    size_t ncap = b->cap < 4096 ? 4096 : b->cap;
-    char *np;
-    while (ncap < b->n + n + 1)
-      ncap *= 2;
-    np = realloc(b->p, ncap);
-    if (np == NULL) {
-      b->failed = 1;
-      return;
-    }
-    b->p = np;
-    b->cap = ncap;
-  }
-  memcpy(b->p + b->n, s, n);
-  b->n += n;
-  b->p[b->n] = '\0';
-}
-
-void ow__buf_puts(ow__buf *b, const char *s) { ow__buf_append(b, s, strlen(s)); }
-
-void ow__buf_printf(ow__buf *b, const char *fmt, ...)
-{
-  char tmp[512];
-  va_list ap;
-  int k;
-  va_start(ap, fmt);
-  k = vsnprintf(tmp, sizeof tmp, fmt, ap);
-  va_end(ap);
-  if (k < 0) {
-    b->failed = 1;
-    return;
-  }
-  ow__buf_append(b, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
-}
-
 void ow__write_report(ow_diag_fn diag, void *user, ow_err *err, size_t i)
 {
   char where[32];

@@ -717,37 +717,6 @@ int ow_cdm_read(const char *buf, size_t len, const char *source,
 
 /* ---- writer helpers ------------------------------------------------------ */
 
-void ow__buf_puts(ow__buf *b, const char *s)
-{
-  size_t n = strlen(s);
-  if (b->oom)
-    return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + n + 1)
-      cap *= 2;
-    char *p = realloc(b->p, cap);
-    if (p == NULL) {
-      b->oom = 1;
-      return;
-    }
-    b->p = p;
-    b->cap = cap;
-  }
-  memcpy(b->p + b->len, s, n + 1);
-  b->len += n;
-}
-
-void ow__buf_printf(ow__buf *b, const char *fmt, ...)
-{
-  char tmp[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(tmp, sizeof tmp, fmt, ap);
-  va_end(ap);
-  ow__buf_puts(b, tmp);
-}
-
 void ow__cdm_fmt_real(double v, char *buf, size_t n)
 {
   if (v == 0.0) {

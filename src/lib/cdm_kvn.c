@@ -211,12 +211,12 @@ int ow_cdm_write_kvn(const ow_cdm *cdm, char **out, size_t *len, ow_err *err)
       put_field(&b, o, f);
     }
   }
-  if (b.oom) {
+  if (b.failed) {
     free(b.p);
     return ow_err_set(err, OW_E_NOMEM, "", "out of memory writing KVN");
   }
   *out = b.p;
   if (len)
-    *len = b.len;
+    *len = b.n;
   return OW_OK;
 }

@@ -81,18 +81,7 @@ int ow__cdm_comment(ow__cdm_ctx *c, long line, const char *text);
 /* Obligatory keywords, covariance rows, frames; then the final status. */
 int ow__cdm_finish(ow__cdm_ctx *c, long last_line);
 
-/* Writer helpers. */
-typedef struct ow__buf {
-  char *p;
-  size_t len, cap;
-  int oom;
-} ow__buf;
-void ow__buf_printf(ow__buf *b, const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-void ow__buf_puts(ow__buf *b, const char *s);
+/* Writers use ow__buf from internal.h. */
 /* Value of field i as text; 0 when absent. */
 int ow__cdm_value_text(const void *base, const ow__cdm_field *f, char *buf,
                        size_t n);

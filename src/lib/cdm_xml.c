@@ -257,12 +257,12 @@ int ow_cdm_write_xml(const ow_cdm *cdm, char **out, size_t *len, ow_err *err)
     ow__buf_printf(&b, "  </%s>\n</data>\n</segment>\n", sect_tag[sect]);
   }
   ow__buf_puts(&b, "</body>\n</cdm>\n");
-  if (b.oom) {
+  if (b.failed) {
     free(b.p);
     return ow_err_set(err, OW_E_NOMEM, "", "out of memory writing XML");
   }
   *out = b.p;
   if (len)
-    *len = b.len;
+    *len = b.n;
   return OW_OK;
 }

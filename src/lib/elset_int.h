@@ -37,24 +37,6 @@ ow_elset *ow__catalog_slot(ow_catalog *cat);
 void ow__report(ow_diag_fn diag, void *user, ow_err *err, const char *source,
                 long line, ow_load_stats *st);
 
-/*
-** A growable text buffer for the writers; it owns p (malloc'ed, always
-** NUL-terminated once something was appended). On an allocation failure it
-** sets `failed` and ignores later appends.
-*/
-typedef struct ow__buf {
-  char *p;
-  size_t n, cap;
-  int failed;
-} ow__buf;
-
-void ow__buf_append(ow__buf *b, const char *s, size_t n);
-void ow__buf_puts(ow__buf *b, const char *s);
-void ow__buf_printf(ow__buf *b, const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 
 /* ---- OMM (omm.c and the four encodings) ---- */
 

@@ -755,7 +755,7 @@ double ow_pc_hbr_default_m(ow_pc_object_type t)
 
 #define EARTH_RADIUS_KM 6378.137 /* WGS-84 equatorial radius */
 
-ow_orbit_regime ow_orbit_regime_classify(double perigee_alt_km,
+ow_pc_cov_class ow_pc_cov_class_of(double perigee_alt_km,
                                          double apogee_alt_km)
 {
   /* Period from the semi-major axis (two-body, mu = 398600.4418 km^3/s^2,
@@ -764,21 +764,21 @@ ow_orbit_regime ow_orbit_regime_classify(double perigee_alt_km,
   double period_min =
       2.0 * OW__PI * sqrt(a_km * a_km * a_km / 398600.4418) / 60.0;
   if (apogee_alt_km - perigee_alt_km > 10000.0)
-    return OW_REGIME_HEO;
+    return OW_PC_COV_HEO;
   if (period_min >= 1300.0 && period_min <= 1800.0)
-    return OW_REGIME_GEO;
+    return OW_PC_COV_GEO;
   if (perigee_alt_km < 2000.0)
-    return OW_REGIME_LEO;
-  return OW_REGIME_MEO;
+    return OW_PC_COV_LEO;
+  return OW_PC_COV_MEO;
 }
 
-const char *ow_orbit_regime_name(ow_orbit_regime r)
+const char *ow_pc_cov_class_name(ow_pc_cov_class r)
 {
   static const char *const n[] = {"LEO", "MEO", "GEO", "HEO"};
   return (unsigned)r < 4 ? n[r] : "unknown";
 }
 
-int ow_pc_cov_default(ow_orbit_regime regime, double age_day,
+int ow_pc_cov_default(ow_pc_cov_class regime, double age_day,
                       double cov_rtn_m2[3][3])
 {
   /* sigma0 R, T, N (m) and growth R, T, N (m/day); see pc.h. */

@@ -447,15 +447,15 @@ static void test_edges(void)
   CHECK_EQ_INT(ow_pc_object_type_parse("ROCKET BODY", &t), OW_OK);
   CHECK_EQ_INT(t, OW_PC_OBJ_ROCKET_BODY);
   CHECK(ow_pc_hbr_default_m(OW_PC_OBJ_DEBRIS) < ow_pc_hbr_default_m(t));
-  CHECK_EQ_INT(ow_orbit_regime_classify(400, 420), OW_REGIME_LEO);
-  CHECK_EQ_INT(ow_orbit_regime_classify(35780, 35790), OW_REGIME_GEO);
-  CHECK_EQ_INT(ow_orbit_regime_classify(20000, 20400), OW_REGIME_MEO);
-  CHECK_EQ_INT(ow_orbit_regime_classify(500, 39000), OW_REGIME_HEO);
+  CHECK_EQ_INT(ow_pc_cov_class_of(400, 420), OW_PC_COV_LEO);
+  CHECK_EQ_INT(ow_pc_cov_class_of(35780, 35790), OW_PC_COV_GEO);
+  CHECK_EQ_INT(ow_pc_cov_class_of(20000, 20400), OW_PC_COV_MEO);
+  CHECK_EQ_INT(ow_pc_cov_class_of(500, 39000), OW_PC_COV_HEO);
   double cv[3][3], cv2[3][3];
-  CHECK_EQ_INT(ow_pc_cov_default(OW_REGIME_LEO, 0, cv), OW_OK);
-  CHECK_EQ_INT(ow_pc_cov_default(OW_REGIME_LEO, 3, cv2), OW_OK);
+  CHECK_EQ_INT(ow_pc_cov_default(OW_PC_COV_LEO, 0, cv), OW_OK);
+  CHECK_EQ_INT(ow_pc_cov_default(OW_PC_COV_LEO, 3, cv2), OW_OK);
   CHECK(cv2[1][1] > cv[1][1] && cv[0][1] == 0.0);
-  CHECK_EQ_INT(ow_pc_cov_default(OW_REGIME_LEO, -1, cv), OW_E_ARG);
+  CHECK_EQ_INT(ow_pc_cov_default(OW_PC_COV_LEO, -1, cv), OW_E_ARG);
 }
 
 int main(void)
