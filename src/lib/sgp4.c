@@ -284,7 +284,11 @@ static void init_near_coefficients(ow_sgp4_near *n, const ow_sgp4_grav *g,
     n->isimp = 1;
   n->d2 = n->d3 = n->d4 = 0.0;
   n->t3cof = n->t4cof = n->t5cof = 0.0;
-  if (!n->isimp) {
+  if (n->isimp) {
+    /* Unused by the truncated model; zero, so that the full expressions
+       evaluated branch-free (batch engine) reduce to it exactly. */
+    n->cc5 = n->omgcof = n->xmcof = 0.0;
+  } else {
     double cc1sq = cc1 * cc1;
     n->d2 = 4.0 * ao * tsi * cc1sq;
     double temp = n->d2 * tsi * cc1 / 3.0;

@@ -437,6 +437,40 @@ static void test_random_elements(void)
          by_code[6]);
 }
 
+/* The zero-field contract of sgp4_model.h for branch-free batch code. */
+static int truncated_drag_zero(const ow_sgp4 *m)
+{
+  const ow_sgp4_near *n = &m->near;
+  return n->isimp == 1 && n->cc5 == 0.0 && n->omgcof == 0.0 &&
+         n->xmcof == 0.0 && n->d2 == 0.0 && n->d3 == 0.0 && n->d4 == 0.0 &&
+         n->t3cof == 0.0 && n->t4cof == 0.0 && n->t5cof == 0.0;
+}
+
+static void test_zero_fields(void)
+{
+  static const ow_sgp4_deep zero_deep;
+  ow_sgp4 m;
+  ow_elset e = el_00005(); /* near full */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(m.near.isimp == 0 && m.near.d2 != 0.0 && m.near.cc5 != 0.0);
+  CHECK(memcmp(&m.deep, &zero_deep, sizeof zero_deep) == 0);
+  e = el_28872(); /* near simple */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(truncated_drag_zero(&m));
+  CHECK(memcmp(&m.deep, &zero_deep, sizeof zero_deep) == 0);
+  e = el_11801(); /* deep, no resonance */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(truncated_drag_zero(&m));
+  CHECK(m.deep.xlamo == 0.0 && m.deep.del1 == 0.0 && m.deep.d2201 == 0.0);
+  e = el_09880(); /* 12 h resonance */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(truncated_drag_zero(&m));
+  CHECK(m.deep.del1 == 0.0 && m.deep.d2201 != 0.0);
+  e = el_14128(); /* 24 h resonance */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(m.deep.del1 != 0.0 && m.deep.d2201 == 0.0);
+}
+
 int main(void)
 {
   test_refcode();
@@ -446,6 +480,7 @@ int main(void)
   test_purity();
   test_options();
   test_tsince_range();
+  test_zero_fields();
   test_random_elements();
   return check_done();
 }
