@@ -17,5 +17,6 @@
 #include "orbwatch/population.h"
 #include "orbwatch/pc.h"
 #include "orbwatch/cdm.h"
+#include "orbwatch/batch.h"
 
 #endif

@@ -30,6 +30,7 @@ int cmd_convert(int argc, char **argv);
 int cmd_synth(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_pc(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
 
 /* ---- helpers shared by the subcommands (cli_util.c) ------------------- */
 
