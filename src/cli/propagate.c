@@ -179,7 +179,8 @@ static const char *oem_frame_name(ow_frame f)
 static void print_oem_meta(const prop_job *job, const ow_elset *e,
                            ow_jd first, ow_jd last)
 {
-  char a[OW_ISO_BUF], b[OW_ISO_BUF];
+  char a[OW_ISO_BUF], b[OW_ISO_BUF], id[OW_OBJECT_ID_MAX + 8];
+  ow_object_id_cospar(e->object_id, id, sizeof id);
   ow_time_format_iso(first, 6, a, sizeof a);
   ow_time_format_iso(last, 6, b, sizeof b);
   a[strlen(a) - 1] = b[strlen(b) - 1] = '\0';
@@ -189,7 +190,7 @@ static void print_oem_meta(const prop_job *job, const ow_elset *e,
           "START_TIME = %s\nSTOP_TIME = %s\nMETA_STOP\n"
           "COMMENT NORAD_CAT_ID = %u, SGP4 from a mean element set\n",
           e->name[0] ? e->name : "UNKNOWN",
-          e->object_id[0] ? e->object_id : "UNKNOWN",
+          id[0] ? id : "UNKNOWN",
           oem_frame_name(job->frame), a, b, e->norad);
   if (job->frame == OW_FRAME_GCRF_IAU76)
     fputs("COMMENT GCRF reached through IAU 1976/1980 true of date\n",
