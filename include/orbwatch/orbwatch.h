@@ -18,5 +18,8 @@
 #include "orbwatch/pc.h"
 #include "orbwatch/cdm.h"
 #include "orbwatch/batch.h"
+#include "orbwatch/ephem.h"
+#include "orbwatch/sensor.h"
+#include "orbwatch/access.h"
 
 #endif

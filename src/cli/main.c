@@ -16,6 +16,8 @@ static const struct {
     {"convert", cmd_convert, "element sets between TLE and OMM formats"},
     {"synth", cmd_synth, "write a deterministic synthetic catalog"},
     {"pc", cmd_pc, "probability of collision of a CDM"},
+    {"passes", cmd_passes, "observability windows for sensors or a site"},
+    {"coverage", cmd_coverage, "what a sensor network observes: summary"},
     {"bench", cmd_bench, "benchmarks (bench sgp4: propagations/s)"},
     {"help", NULL, "this list"},
 };
