@@ -52,6 +52,11 @@ else
   echo "== satellite.js: skipped (run scripts/setup.sh --bench) =="
 fi
 
+# Step 6: a 7-day one-minute grid of 30,000 objects streamed in chunks
+# (the screener's pattern): throughput and peak resident memory (< 1 GiB).
+echo "== batch stream, 7 days x 30,000 objects =="
+"$ow" bench stream "$cat" --objects 30000 --days 7 --json | tee -a "$log"
+
 # Summary: propagations per second and ratios measured in this run.
 echo "== summary (props/s; ratios from this run) =="
 awk '{ r[$1] = $2; order[n++] = $1 }
