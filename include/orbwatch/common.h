@@ -36,6 +36,7 @@ extern "C" {
   X(W_EOP_RANGE, 2, "time outside the Earth-orientation table; edge values used") \
   X(W_LEAP_DUBIOUS, 3, "leap-second table may be out of date for this time")  \
   X(W_PRECISION, 4, "value rounded to fit the output format")                 \
+  X(W_LENIENT, 5, "accepted despite format violations (lenient mode)")        \
   X(E_NOMEM, -1, "out of memory")                                             \
   X(E_IO, -2, "input/output error")                                           \
   X(E_ARG, -3, "invalid argument")                                            \
@@ -46,6 +47,9 @@ extern "C" {
   X(E_NOT_FOUND, -8, "not found")                                             \
   X(E_TOO_BIG, -9, "value does not fit the output format")                    \
   X(E_EMPTY, -10, "no records in input")                                      \
+  X(E_NOT_PD, -11, "covariance not positive definite")                        \
+  X(E_METHOD_INVALID, -12, "method outside its domain of validity")           \
+  X(E_DEGENERATE, -13, "degenerate geometry (no encounter plane)")            \
   X(E_SGP4_MEAN_ECC, -101, "SGP4 error 1: mean eccentricity not in [0,1)")    \
   X(E_SGP4_MEAN_MOTION, -102, "SGP4 error 2: mean motion not positive")       \
   X(E_SGP4_PERT_ECC, -103, "SGP4 error 3: perturbed eccentricity not in [0,1]") \

@@ -17,17 +17,21 @@
 **   TEME -> GCRF   (default, OW_FRAME_GCRF) IAU 2006/2000A through the
 **                  terrestrial frame: GCRS = C^T Rz(-ERA) Rz(GMST82) TEME
 **                  with C = eraC2i06a (CIO based, no dX/dY pole offsets).
-**                  Agrees with skyfield and astropy to centimetres; polar
-**                  motion cancels out of this route.
+**                  Measured: within 1 cm and 0.01 mm/s of skyfield and
+**                  astropy from LEO to GEO; polar motion cancels out.
 **   TEME -> GCRF   (OW_FRAME_GCRF_IAU76, "gcrf76") the issue's true-of-
 **                  date route: TOD = Rz(-EqEq94) TEME, MOD = N80^T TOD,
 **                  J2000 = P76^T MOD, GCRF = B^T J2000 (IAU 2000 frame
 **                  bias). Without celestial-pole offsets the IAU 1980
-**                  nutation misses the real pole by tens of mas (0.72 m
-**                  at 8000 km in Vallado's 2004 example; oracle figures
-**                  in docs/frames.md), so it is not the default.
-**   TEME and GCRF are treated as inertial for velocities (no precession-
-**   nutation rate term; <= 0.35 mm/s at GEO), as skyfield and Vallado do.
+**                  nutation misses the real pole by tens of mas: measured
+**                  2.5 to 34 mas from skyfield and astropy in 2022-09..11,
+**                  i.e. up to 1.4 m in LEO, 4.5 m in MEO, 25 m at GEO
+**                  (0.72 m at 8000 km in Vallado's 2004 example). It
+**                  misses the issue's 1 m check, so it is not the default.
+**   GCRF velocities include the turning of the TEME axes with precession
+**   and nutation (dM/dt r; up to 1.5 mm/s at GEO), so they are the time
+**   derivative of GCRF positions, as astropy's are; skyfield and
+**   Vallado's teme2eci leave that term out.
 */
 #ifndef ORBWATCH_FRAMES_H
 #define ORBWATCH_FRAMES_H
@@ -73,6 +77,8 @@ typedef struct ow_frame_ctx {
   double pef_to_itrf[3][3];          /* W, polar motion */
   double teme_to_gcrf[3][3];         /* IAU 2006/2000A route */
   double teme_to_gcrf76[3][3];       /* IAU 1976/1980 route */
+  double teme_to_gcrf_rate[3][3];    /* d/dt of teme_to_gcrf, 1/s */
+  double teme_to_gcrf76_rate[3][3];  /* d/dt of teme_to_gcrf76, 1/s */
   int status;                        /* OW_OK or the warning of init */
 } ow_frame_ctx;
 

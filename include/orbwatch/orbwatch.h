@@ -14,6 +14,12 @@
 #include "orbwatch/time.h"
 #include "orbwatch/frames.h"
 #include "orbwatch/sgp4.h"
+#include "orbwatch/population.h"
+#include "orbwatch/pc.h"
+#include "orbwatch/cdm.h"
 #include "orbwatch/batch.h"
+#include "orbwatch/ephem.h"
+#include "orbwatch/sensor.h"
+#include "orbwatch/access.h"
 
 #endif

@@ -19,7 +19,10 @@ extern "C" {
 ** ow_time_parse_iso - "2023-10-09T11:43:15.600384Z" to a UTC JD.
 ** Accepts a date alone, 'T' or ' ' as separator, an optional Z, seconds
 ** with any number of decimals (kept to the microsecond or better), day of
-** year ("2023-282T11:43:15"), and the leap second 23:59:60.
+** year ("2023-282T11:43:15"), and the leap second 23:59:60 where one
+** exists. Anything else is OW_E_PARSE (syntax: trailing text, offsets
+** other than Z, missing fields) or OW_E_RANGE ("2023-02-30", "25:00", :60
+** without a leap second), with the text and the reason in err.
 */
 OW_API int ow_time_parse_iso(const char *s, ow_jd *jd_utc, ow_err *err);
 

@@ -399,7 +399,7 @@ static int bench_stream(int argc, char **argv)
   return rc;
 }
 
-int ow_cli_bench(int argc, char **argv)
+int cmd_bench(int argc, char **argv)
 {
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
     usage(argc < 2 ? stderr : stdout);

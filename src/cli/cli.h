@@ -3,8 +3,8 @@
 **
 ** Exit codes (documented in README.md):
 **   0  success
-**   1  partial: some records were rejected or some states failed; the
-**      rest of the output is complete
+**   1  partial: some input records were rejected or some states could not
+**      be computed (status column); everything else was written
 **   2  usage error (bad option or argument)
 **   3  input error: nothing usable could be read
 **   4  internal error (out of memory, I/O error on output)
@@ -14,6 +14,8 @@
 
 #include "orbwatch/orbwatch.h"
 
+#include <stdio.h>
+
 enum {
   OW_EXIT_OK = 0,
   OW_EXIT_PARTIAL = 1,
@@ -22,7 +24,55 @@ enum {
   OW_EXIT_INTERNAL = 4
 };
 
-/* Subcommands: orbwatch NAME ARGS -> fn(argc, argv) with argv[0] = NAME. */
-int ow_cli_bench(int argc, char **argv); /* bench.c */
+/* Subcommands: argv[0] is the subcommand name. */
+int cmd_propagate(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_synth(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_pc(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
+int cmd_passes(int argc, char **argv);
+int cmd_coverage(int argc, char **argv);
+
+/* ---- helpers shared by the subcommands (cli_util.c) ------------------- */
+
+/* "--name=value" or "--name value": returns the value and advances *i, or
+** NULL if argv[*i] is not this option. Missing value: prints, exits 2. */
+const char *cli_opt(int argc, char **argv, int *i, const char *name);
+/* True if argv[*i] is the flag --name (no value). */
+int cli_flag(char **argv, int i, const char *name);
+/* Report a usage error ("orbwatch CMD: ...") and return OW_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Parse a double / comma-separated list of doubles (strict). 0 on success. */
+int cli_parse_double(const char *s, double *out);
+int cli_parse_double_list(const char *s, double **out, size_t *n);
+/* Comma-separated ISO 8601 list to UTC JDs. */
+int cli_parse_iso_list(const char *s, ow_jd **out, size_t *n);
+/* Catalog-number list: "25544,T0001,100000-100010" (ranges allowed). */
+int cli_parse_ids(const char *s, uint32_t **out, size_t *n);
+int cli_ids_contain(const uint32_t *ids, size_t n, uint32_t norad);
+
+/* Diagnostic callback: prints "orbwatch: source:line: field: msg" with
+** "warning: " for warnings, counting nothing (stats come from the loader). */
+void cli_diag_print(void *user, const ow_err *diag);
+
+/*
+** Load a catalog file ("-" for stdin) printing each problem on stderr and a
+** one-line summary "loaded N, rejected M" when anything was rejected.
+** Returns OW_EXIT_OK, OW_EXIT_PARTIAL (some rejected) or OW_EXIT_INPUT.
+*/
+int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
+                     const ow_read_opts *opts, ow_catalog *cat,
+                     ow_load_stats *stats);
+
+/* JD arithmetic: add minutes keeping frac in [0,1). */
+ow_jd cli_jd_add_min(ow_jd jd, double minutes);
+/* Minutes from a to b. */
+double cli_jd_diff_min(ow_jd b, ow_jd a);
 
 #endif

@@ -11,7 +11,14 @@ static const struct {
   int (*fn)(int argc, char **argv);
   const char *summary;
 } commands[] = {
-    {"bench", ow_cli_bench, "benchmarks (bench sgp4: propagations/s)"},
+    {"run", cmd_run, "the main job: load, propagate a day, summarise"},
+    {"propagate", cmd_propagate, "states of catalog objects at given times"},
+    {"convert", cmd_convert, "element sets between TLE and OMM formats"},
+    {"synth", cmd_synth, "write a deterministic synthetic catalog"},
+    {"pc", cmd_pc, "probability of collision of a CDM"},
+    {"passes", cmd_passes, "observability windows for sensors or a site"},
+    {"coverage", cmd_coverage, "what a sensor network observes: summary"},
+    {"bench", cmd_bench, "benchmarks (bench sgp4: propagations/s)"},
     {"help", NULL, "this list"},
 };
 

@@ -199,6 +199,18 @@ int ow_catalog_read(ow_catalog *cat, const char *buf, size_t len,
   case OW_FMT_TLE:
     rc = ow__tle_read(cat, buf, len, source, opts, diag, user, &st);
     break;
+  case OW_FMT_OMM_KVN:
+    rc = ow__omm_kvn_read(cat, buf, len, source, diag, user, &st);
+    break;
+  case OW_FMT_OMM_XML:
+    rc = ow__omm_xml_read(cat, buf, len, source, diag, user, &st);
+    break;
+  case OW_FMT_OMM_JSON:
+    rc = ow__omm_json_read(cat, buf, len, source, diag, user, &st);
+    break;
+  case OW_FMT_OMM_CSV:
+    rc = ow__omm_csv_read(cat, buf, len, source, diag, user, &st);
+    break;
   default:
     rc = OW_E_UNSUPPORTED;
     break;
@@ -288,43 +300,11 @@ int ow_catalog_load_file(ow_catalog *cat, const char *path, ow_format fmt,
 
 /* ---- writing ------------------------------------------------------------------ */
 
-void ow__buf_append(ow__buf *b, const char *s, size_t n)
+void ow__write_report(ow_diag_fn diag, void *user, ow_err *err, size_t i)
 {
-  if (b->failed)
-    return;
-  if (b->n + n + 1 > b->cap) {
-    size_t ncap = b->cap < 4096 ? 4096 : b->cap;
-    char *np;
-    while (ncap < b->n + n + 1)
-      ncap *= 2;
-    np = realloc(b->p, ncap);
-    if (np == NULL) {
-      b->failed = 1;
-      return;
-    }
-    b->p = np;
-    b->cap = ncap;
-  }
-  memcpy(b->p + b->n, s, n);
-  b->n += n;
-  b->p[b->n] = '\0';
-}
-
-void ow__buf_puts(ow__buf *b, const char *s) { ow__buf_append(b, s, strlen(s)); }
-
-void ow__buf_printf(ow__buf *b, const char *fmt, ...)
-{
-  char tmp[512];
-  va_list ap;
-  int k;
-  va_start(ap, fmt);
-  k = vsnprintf(tmp, sizeof tmp, fmt, ap);
-  va_end(ap);
-  if (k < 0) {
-    b->failed = 1;
-    return;
-  }
-  ow__buf_append(b, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
+  char where[32];
+  snprintf(where, sizeof where, "record %zu", i + 1);
+  ow__report(diag, user, err, where, 0, NULL);
 }
 
 static int write_tle(const ow_elset *es, size_t n, ow__buf *b,
@@ -337,11 +317,8 @@ static int write_tle(const ow_elset *es, size_t n, ow__buf *b,
     int rc;
     ow_err_clear(&err);
     rc = ow_tle_format(&es[i], l0, l1, l2, &err);
-    if (rc != OW_OK) {
-      char where[32];
-      snprintf(where, sizeof where, "record %zu", i + 1);
-      ow__report(diag, user, &err, where, 0, NULL);
-    }
+    if (rc != OW_OK)
+      ow__write_report(diag, user, &err, i);
     if (rc < 0) {
       if (result == OW_OK)
         result = rc;
@@ -374,6 +351,18 @@ int ow_catalog_write(const ow_elset *es, size_t n, ow_format fmt, char **out,
   switch (fmt) {
   case OW_FMT_TLE:
     rc = write_tle(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_KVN:
+    rc = ow__omm_kvn_write(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_XML:
+    rc = ow__omm_xml_write(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_JSON:
+    rc = ow__omm_json_write(es, n, &b, diag, user);
+    break;
+  case OW_FMT_OMM_CSV:
+    rc = ow__omm_csv_write(es, n, &b, diag, user);
     break;
   default:
     free(b.p);

@@ -15,4 +15,24 @@
 /* a + b as an ow_jd with day on xxx.5 and 0 <= frac < 1 (time.c). */
 ow_jd ow__jd_norm(double a, double b);
 
+/*
+** ow__buf - a growable text buffer for the writers (elset, CDM). It owns p
+** (malloc'ed, NUL-terminated once something was appended; the caller frees
+** it or hands it on). On an allocation failure it sets `failed` and ignores
+** later appends, so writers check once at the end.
+*/
+typedef struct ow__buf {
+  char *p;
+  size_t n, cap;
+  int failed;
+} ow__buf;
+
+void ow__buf_append(ow__buf *b, const char *s, size_t n);
+void ow__buf_puts(ow__buf *b, const char *s);
+void ow__buf_printf(ow__buf *b, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 #endif

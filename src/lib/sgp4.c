@@ -32,7 +32,7 @@
 #define DEEP_SPACE_PERIOD_MIN 225.0
 /* Drag model: reference height of the density function s, km ([STR3]). */
 #define DRAG_S0_HEIGHT_KM 78.0
-/* Drag model: q0 - s0, the (q0 - s)^4 density parameter at 120 km. */
+/* Drag model: q0, top of the (q0 - s)^4 density function, km ([STR3]). */
 #define DRAG_Q0_HEIGHT_KM 120.0
 /* Perigee heights that change s ([STR3] 6.1): below 156 km s is lowered. */
 #define DRAG_PERIGEE_LOW_KM 156.0
@@ -237,10 +237,12 @@ static void init_near_coefficients(ow_sgp4_near *n, const ow_sgp4_grav *g,
   if (ecco > ECC_SMALL)
     cc3 = -2.0 * coef * tsi * g->j3oj2 * no * sinio / ecco;
   double x1mth2 = 1.0 - cosio2;
+  double con41 = n->con41;
   n->cc4 = 2.0 * no * coef1 * ao * omeosq *
            (eta * (2.0 + 0.5 * etasq) + ecco * (0.5 + 2.0 * etasq) -
             j2 * tsi / (ao * psisq) *
-                (-3.0 * n->con41 * (1.0 - 2.0 * eeta + etasq * (1.5 - 0.5 * eeta)) +
+                (-3.0 * con41 *
+                     (1.0 - 2.0 * eeta + etasq * (1.5 - 0.5 * eeta)) +
                  0.75 * x1mth2 * (2.0 * etasq - eeta * (1.0 + etasq)) *
                      cos(2.0 * n->argpo)));
   n->cc5 = 2.0 * coef1 * ao * omeosq *
@@ -282,7 +284,11 @@ static void init_near_coefficients(ow_sgp4_near *n, const ow_sgp4_grav *g,
     n->isimp = 1;
   n->d2 = n->d3 = n->d4 = 0.0;
   n->t3cof = n->t4cof = n->t5cof = 0.0;
-  if (!n->isimp) {
+  if (n->isimp) {
+    /* Unused by the truncated model; zero, so that the full expressions
+       evaluated branch-free (batch engine) reduce to it exactly. */
+    n->cc5 = n->omgcof = n->xmcof = 0.0;
+  } else {
     double cc1sq = cc1 * cc1;
     n->d2 = 4.0 * ao * tsi * cc1sq;
     double temp = n->d2 * tsi * cc1 / 3.0;
@@ -390,6 +396,15 @@ int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
 
 /* ---- propagation ------------------------------------------------------ */
 
+/*
+** fmod(x, 2 pi), skipping the libm call when |x| < 2 pi, where fmod
+** returns x itself: the result is the same bit for bit.
+*/
+static inline double mod_twopi(double x)
+{
+  return fabs(x) < OW__TWOPI ? x : fmod(x, OW__TWOPI);
+}
+
 /* Failure: zeroed outputs, as the house style wants. */
 static int fail(int status, double r[3], double v[3])
 {
@@ -398,12 +413,44 @@ static int fail(int status, double r[3], double v[3])
   return status;
 }
 
+/*
+** sin and cos of an angle that is usually small: the short-period and drag
+** corrections and the later Newton steps of Kepler's equation. Below
+** SMALL_ANGLE_RAD the Taylor series to d^7 / d^8 is used: the first
+** neglected terms are below 1e-18 relative, under half an ulp, and this
+** is several times cheaper than a libm call. Larger angles go to libm.
+*/
+#define SMALL_ANGLE_RAD 0.03125
+static inline void sincos_small(double d, double *s, double *c)
+{
+  if (fabs(d) <= SMALL_ANGLE_RAD) {
+    double d2 = d * d;
+    *s = d * (1.0 - d2 * (1.0 / 6 - d2 * (1.0 / 120 - d2 * (1.0 / 5040))));
+    *c = 1.0 - d2 * (0.5 - d2 * (1.0 / 24 - d2 * (1.0 / 720 -
+                                                  d2 * (1.0 / 40320))));
+  } else {
+    *s = sin(d);
+    *c = cos(d);
+  }
+}
+
+/* (s, c) of angle a to those of a + d, given sin d and cos d. */
+static inline void rotate(double *s, double *c, double sd, double cd)
+{
+  double s0 = *s, c0 = *c;
+  *s = s0 * cd + c0 * sd;
+  *c = c0 * cd - s0 * sd;
+}
+
 int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
 {
   const ow_sgp4_near *n = &m->near;
   const ow_sgp4_grav *g = &m->grav;
   const int deep = m->method >= OW_SGP4_DEEP;
   ow__sgp4_mean el;
+
+  if (!(fabs(t) <= OW_SGP4_TSINCE_MAX_MIN))
+    return fail(OW_E_RANGE, r, v);
 
   /* Secular gravity and atmospheric drag ([STR3] 6.3, [V06] sgp4). */
   double xmdf = n->mo + n->mdot * t;
@@ -417,8 +464,9 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
   double tempe = n->bstar * n->cc4 * t;
   double templ = n->t2cof * t2;
   if (!n->isimp) {
+    double sinxmdf = sin(xmdf), cosxmdf = cos(xmdf);
     double delomg = n->omgcof * t;
-    double delmtemp = 1.0 + n->eta * cos(xmdf);
+    double delmtemp = 1.0 + n->eta * cosxmdf;
     double delm =
         n->xmcof * (delmtemp * delmtemp * delmtemp - n->delmo);
     double temp = delomg + delm;
@@ -427,7 +475,11 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
     double t3 = t2 * t;
     double t4 = t3 * t;
     tempa = tempa - n->d2 * t2 - n->d3 * t3 - n->d4 * t4;
-    tempe = tempe + n->bstar * n->cc5 * (sin(el.mm) - n->sinmao);
+    /* sin(mm) from sin, cos of xmdf: temp is a small drag correction. */
+    double sd, cd, sinmm = sinxmdf, cosmm = cosxmdf;
+    sincos_small(temp, &sd, &cd);
+    rotate(&sinmm, &cosmm, sd, cd);
+    tempe = tempe + n->bstar * n->cc5 * (sinmm - n->sinmao);
     templ = templ + n->t3cof * t3 + t4 * (n->t4cof + t * n->t5cof);
   }
   el.nm = n->no;
@@ -438,8 +490,9 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
 
   if (!(el.nm > 0.0))
     return fail(OW_E_SGP4_MEAN_MOTION, r, v);
-  double am = pow(g->xke / el.nm, X2O3) * tempa * tempa;
-  el.nm = g->xke / pow(am, 1.5);
+  /* Near earth nm is still no, and (xke/no)^(2/3) is ao of init. */
+  double am = (deep ? pow(g->xke / el.nm, X2O3) : n->ao) * tempa * tempa;
+  el.nm = g->xke / (am * sqrt(am));
   el.em = el.em - tempe;
   if (el.em >= 1.0 || el.em < ECC_MEAN_MIN)
     return fail(OW_E_SGP4_MEAN_ECC, r, v);
@@ -447,10 +500,10 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
     el.em = ECC_MEAN_FLOOR;
   el.mm = el.mm + n->no * templ;
   double xlm = el.mm + el.argpm + el.nodem;
-  el.nodem = fmod(el.nodem, OW__TWOPI);
-  el.argpm = fmod(el.argpm, OW__TWOPI);
-  xlm = fmod(xlm, OW__TWOPI);
-  el.mm = fmod(xlm - el.argpm - el.nodem, OW__TWOPI);
+  el.nodem = mod_twopi(el.nodem);
+  el.argpm = mod_twopi(el.argpm);
+  xlm = mod_twopi(xlm);
+  el.mm = mod_twopi(xlm - el.argpm - el.nodem);
 
   /* Lunar-solar periodics (deep space) and the inclination-dependent
      coefficients that follow from the perturbed inclination. */
@@ -483,18 +536,29 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
   double aynl = ep * sin(argpp) + temp * aycof;
   double xl = mp + argpp + nodep + temp * xlcof * axnl;
 
-  /* Kepler's equation for E + omega ([STR3] 6.7), Newton steps clamped. */
-  double u = fmod(xl - nodep, OW__TWOPI);
-  double eo1 = u, sineo1 = 0.0, coseo1 = 0.0, tem5 = 9999.9;
-  for (int ktr = 1; fabs(tem5) >= KEPLER_TOL && ktr <= KEPLER_MAX_ITER;
-       ktr++) {
-    sineo1 = sin(eo1);
-    coseo1 = cos(eo1);
-    tem5 = 1.0 - coseo1 * axnl - sineo1 * aynl;
+  /* Kepler's equation for E + omega ([STR3] 6.7), Newton steps clamped
+     to 0.95 rad, at most 10, until a step is below 1e-12. As in the
+     reference, the sine and cosine used afterwards are those of the
+     iterate before the last step. After the first call to libm, sin and
+     cos follow the iterate by rotation through the (usually small) step. */
+  double u = mod_twopi(xl - nodep);
+  double eo1 = u, sineo1 = sin(eo1), coseo1 = cos(eo1);
+  for (int ktr = 1;; ktr++) {
+    double tem5 = 1.0 - coseo1 * axnl - sineo1 * aynl;
     tem5 = (u - aynl * coseo1 + axnl * sineo1 - eo1) / tem5;
     if (fabs(tem5) >= KEPLER_MAX_STEP)
       tem5 = tem5 > 0.0 ? KEPLER_MAX_STEP : -KEPLER_MAX_STEP;
+    if (!(fabs(tem5) >= KEPLER_TOL) || ktr >= KEPLER_MAX_ITER)
+      break;
     eo1 = eo1 + tem5;
+    if (fabs(tem5) <= SMALL_ANGLE_RAD) {
+      double sd, cd;
+      sincos_small(tem5, &sd, &cd);
+      rotate(&sineo1, &coseo1, sd, cd);
+    } else {
+      sineo1 = sin(eo1);
+      coseo1 = cos(eo1);
+    }
   }
 
   /* Short-period preliminary quantities ([STR3] 6.8). */
@@ -511,7 +575,6 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
   temp = esine / (1.0 + betal);
   double sinu = am / rl * (sineo1 - aynl - axnl * temp);
   double cosu = am / rl * (coseo1 - axnl + aynl * temp);
-  double su = atan2(sinu, cosu);
   double sin2u = (cosu + cosu) * sinu;
   double cos2u = 1.0 - 2.0 * sinu * sinu;
   temp = 1.0 / pl;
@@ -521,17 +584,26 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
   /* Short-period periodics ([STR3] 6.9). */
   double mrt = rl * (1.0 - 1.5 * temp2 * betal * con41) +
                0.5 * temp1 * x1mth2 * cos2u;
-  su = su - 0.25 * temp2 * x7thm1 * sin2u;
+  double dsu = -0.25 * temp2 * x7thm1 * sin2u; /* su = u + dsu */
   double xnode = nodep + 1.5 * temp2 * cosip * sin2u;
-  double xinc = el.inclm + 1.5 * temp2 * cosip * sinip * cos2u;
+  double dinc = 1.5 * temp2 * cosip * sinip * cos2u; /* xinc = i + dinc */
   double mvt = rdotl - el.nm * temp1 * x1mth2 * sin2u / g->xke;
   double rvdot = rvdotl + el.nm * temp1 * (x1mth2 * cos2u + 1.5 * con41) /
                               g->xke;
 
   /* Orientation vectors and the state ([STR3] 6.10). */
-  double sinsu = sin(su), cossu = cos(su);
+  /* sin, cos of su and xinc by rotating those of u (from sinu, cosu,
+     normalised as atan2 would) and i through their short-period terms;
+     this replaces an atan2 and two sincos calls. */
+  double unorm = 1.0 / sqrt(sinu * sinu + cosu * cosu);
+  double sinsu = sinu * unorm, cossu = cosu * unorm;
+  double sinc, cosc;
+  sincos_small(dsu, &sinc, &cosc);
+  rotate(&sinsu, &cossu, sinc, cosc);
+  double sini = sinip, cosi = cosip;
+  sincos_small(dinc, &sinc, &cosc);
+  rotate(&sini, &cosi, sinc, cosc);
   double snod = sin(xnode), cnod = cos(xnode);
-  double sini = sin(xinc), cosi = cos(xinc);
   double xmx = -snod * cosi;
   double xmy = cnod * cosi;
   double ux = xmx * sinsu + cnod * cossu;

@@ -75,11 +75,13 @@ static void test_vallado(void)
   /*
   ** GCRF: the paper goes through FK5 with the IERS dpsi/deps
   ** corrections, which put the pole where IAU 2006/2000A does; our
-  ** default route agrees with it to 3 mm.
+  ** default route agrees with it to 3 mm. The paper's velocity leaves
+  ** out the turning of the TEME axes (dM/dt r, 0.07 mm/s here), ours
+  ** keeps it: 0.1 mm/s.
   */
   CHECK_EQ_INT(ow_teme_to_gcrf(eop, jd, r_teme, v_teme, r, v), OW_OK);
   check_vec(r, r_gcrf, 1e-5, "r_gcrf");
-  check_vec(v, v_gcrf, 1e-8, "v_gcrf");
+  check_vec(v, v_gcrf, 1e-7, "v_gcrf");
   CHECK_EQ_INT(ow_gcrf_to_teme(eop, jd, r, v, rb, vb), OW_OK);
   check_vec(rb, r_teme, TOL_ROUND_KM, "gcrf round trip");
   check_vec(vb, v_teme, TOL_ROUND_KM_S, "gcrf round trip v");
@@ -142,12 +144,21 @@ static void test_velocity_term(void)
   ow_teme_to_itrf(NULL, jp, rt, NULL, rp, dummy);
   for (int i = 0; i < 3; i++)
     CHECK_NEAR((rp[i] - rm[i]) / 0.2, v0[i], 1e-9);
-  /* The same for GCRF: TEME is treated as inertial, so v just rotates. */
-  ow_teme_to_gcrf(NULL, j0, r_teme, v_teme, r0, v0);
-  CHECK_NEAR(sqrt(v0[0] * v0[0] + v0[1] * v0[1] + v0[2] * v0[2]),
-             sqrt(v_teme[0] * v_teme[0] + v_teme[1] * v_teme[1] +
-                  v_teme[2] * v_teme[2]),
-             1e-12);
+  /* The same for both GCRF routes (TEME turns slowly against GCRS). */
+  for (int k = 0; k < 2; k++) {
+    int (*conv)(const ow_eop *, ow_jd, const double[3], const double[3],
+                double[3], double[3]) =
+        k == 0 ? ow_teme_to_gcrf : ow_teme_to_gcrf_iau76;
+    conv(NULL, j0, r_teme, v_teme, r0, v0);
+    for (int i = 0; i < 3; i++)
+      rt[i] = r_teme[i] - 0.1 * v_teme[i];
+    conv(NULL, jm, rt, NULL, rm, NULL);
+    for (int i = 0; i < 3; i++)
+      rt[i] = r_teme[i] + 0.1 * v_teme[i];
+    conv(NULL, jp, rt, NULL, rp, NULL);
+    for (int i = 0; i < 3; i++)
+      CHECK_NEAR((rp[i] - rm[i]) / 0.2, v0[i], 1e-9);
+  }
 }
 
 static void test_names(void)

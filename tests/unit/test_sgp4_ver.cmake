@@ -14,7 +14,8 @@ list(LENGTH _ver_nums _ver_n)
 if(NOT _ver_n EQUAL 33)
   # No reference data: one case that fails and says why.
   add_test(NAME sgp4_ver COMMAND ${name} all)
-  set_tests_properties(sgp4_ver PROPERTIES LABELS unit ENVIRONMENT "${OW_TEST_ENV}")
+  set_tests_properties(sgp4_ver PROPERTIES
+    LABELS unit ENVIRONMENT "${OW_TEST_ENV}")
 else()
   set(_i 0)
   foreach(_num ${_ver_nums})

@@ -1,0 +1,264 @@
+/*
+** cli_util.c - option parsing, number lists and catalog loading shared by
+** the subcommands. Everything here prints on stderr, never on stdout.
+*/
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cli_opt(int argc, char **argv, int *i, const char *name)
+{
+  const char *a = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(a, name, n) != 0)
+    return NULL;
+  if (a[n] == '=')
+    return a + n + 1;
+  if (a[n] != '\0')
+    return NULL;
+  if (*i + 1 >= argc) {
+    fprintf(stderr, "orbwatch: option %s needs a value\n", name);
+    exit(OW_EXIT_USAGE);
+  }
+  *i += 1;
+  return argv[*i];
+}
+
+int cli_flag(char **argv, int i, const char *name)
+{
+  return strcmp(argv[i], name) == 0;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+  va_list ap;
+  fprintf(stderr, "orbwatch %s: ", cmd);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, " (see orbwatch %s --help)\n", cmd);
+  return OW_EXIT_USAGE;
+}
+
+int cli_parse_double(const char *s, double *out)
+{
+  char *end;
+  if (s == NULL || *s == '\0')
+    return -1;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno != 0 || *end != '\0' || !isfinite(v))
+    return -1;
+  *out = v;
+  return 0;
+}
+
+/* Split s on commas, calling fn on each (NUL-terminated) piece. */
+static int split_commas(const char *s, int (*fn)(const char *, void *),
+                        void *user)
+{
+  char *copy = strdup(s), *save = NULL;
+  int rc = 0;
+  if (copy == NULL)
+    return -1;
+  if (*copy == '\0')
+    rc = -1;
+  for (char *tok = strtok_r(copy, ",", &save); tok && rc == 0;
+       tok = strtok_r(NULL, ",", &save))
+    rc = fn(tok, user);
+  free(copy);
+  return rc;
+}
+
+typedef struct {
+  void *items;
+  size_t n, cap, size;
+} vec;
+
+static void *vec_push(vec *v)
+{
+  if (v->n == v->cap) {
+    size_t ncap = v->cap ? v->cap * 2 : 16;
+    void *p = realloc(v->items, ncap * v->size);
+    if (p == NULL)
+      return NULL;
+    v->items = p;
+    v->cap = ncap;
+  }
+  return (char *)v->items + v->size * v->n++;
+}
+
+static int push_double(const char *tok, void *user)
+{
+  double d, *slot;
+  if (cli_parse_double(tok, &d) != 0) {
+    fprintf(stderr, "orbwatch: \"%s\" is not a number\n", tok);
+    return -1;
+  }
+  slot = vec_push(user);
+  if (slot == NULL)
+    return -1;
+  *slot = d;
+  return 0;
+}
+
+int cli_parse_double_list(const char *s, double **out, size_t *n)
+{
+  vec v = {NULL, 0, 0, sizeof(double)};
+  if (split_commas(s, push_double, &v) != 0) {
+    free(v.items);
+    return -1;
+  }
+  *out = v.items;
+  *n = v.n;
+  return 0;
+}
+
+static int push_iso(const char *tok, void *user)
+{
+  ow_jd jd, *slot;
+  ow_err err;
+  char buf[512];
+  if (ow_time_parse_iso(tok, &jd, &err) < 0) {
+    fprintf(stderr, "orbwatch: %s\n", ow_err_format(&err, buf, sizeof buf));
+    return -1;
+  }
+  slot = vec_push(user);
+  if (slot == NULL)
+    return -1;
+  *slot = jd;
+  return 0;
+}
+
+int cli_parse_iso_list(const char *s, ow_jd **out, size_t *n)
+{
+  vec v = {NULL, 0, 0, sizeof(ow_jd)};
+  if (split_commas(s, push_iso, &v) != 0) {
+    free(v.items);
+    return -1;
+  }
+  *out = v.items;
+  *n = v.n;
+  return 0;
+}
+
+/* One catalog number: digits (up to nine) or an Alpha-5 field. */
+static int parse_one_id(const char *tok, uint32_t *out)
+{
+  size_t len = strlen(tok);
+  int digits = len > 0 && len <= 9;
+  for (size_t i = 0; i < len && digits; i++)
+    digits = tok[i] >= '0' && tok[i] <= '9';
+  if (digits) {
+    *out = (uint32_t)strtoul(tok, NULL, 10);
+    return 0;
+  }
+  if (len == 5 && ow_alpha5_decode(tok, out, NULL) == OW_OK)
+    return 0;
+  fprintf(stderr, "orbwatch: \"%s\" is not a catalog number\n", tok);
+  return -1;
+}
+
+static int push_id_range(const char *tok, void *user)
+{
+  uint32_t lo, hi;
+  const char *dash = strchr(tok, '-');
+  if (dash == NULL) {
+    if (parse_one_id(tok, &lo) != 0)
+      return -1;
+    hi = lo;
+  } else {
+    char first[32];
+    size_t k = (size_t)(dash - tok);
+    if (k == 0 || k >= sizeof first)
+      return parse_one_id(tok, &lo);
+    memcpy(first, tok, k);
+    first[k] = '\0';
+    if (parse_one_id(first, &lo) != 0 || parse_one_id(dash + 1, &hi) != 0)
+      return -1;
+    if (hi < lo || hi - lo > 10000000u) {
+      fprintf(stderr, "orbwatch: bad catalog-number range \"%s\"\n", tok);
+      return -1;
+    }
+  }
+  for (uint64_t id = lo; id <= hi; id++) {
+    uint32_t *slot = vec_push(user);
+    if (slot == NULL)
+      return -1;
+    *slot = (uint32_t)id;
+  }
+  return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+int cli_parse_ids(const char *s, uint32_t **out, size_t *n)
+{
+  vec v = {NULL, 0, 0, sizeof(uint32_t)};
+  if (split_commas(s, push_id_range, &v) != 0) {
+    free(v.items);
+    return -1;
+  }
+  qsort(v.items, v.n, sizeof(uint32_t), cmp_u32);
+  *out = v.items;
+  *n = v.n;
+  return 0;
+}
+
+int cli_ids_contain(const uint32_t *ids, size_t n, uint32_t norad)
+{
+  return bsearch(&norad, ids, n, sizeof *ids, cmp_u32) != NULL;
+}
+
+void cli_diag_print(void *user, const ow_err *diag)
+{
+  char buf[1024];
+  (void)user;
+  fprintf(stderr, "orbwatch: %s%s\n", diag->code > 0 ? "warning: " : "",
+          ow_err_format(diag, buf, sizeof buf));
+}
+
+int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
+                     const ow_read_opts *opts, ow_catalog *cat,
+                     ow_load_stats *stats)
+{
+  ow_load_stats local;
+  if (stats == NULL)
+    stats = &local;
+  memset(stats, 0, sizeof *stats);
+  int rc = ow_catalog_load_file(cat, path, fmt, opts, cli_diag_print, NULL,
+                                stats);
+  if (rc == OW_E_IO || rc == OW_E_NOMEM) {
+    fprintf(stderr, "orbwatch %s: cannot read %s: %s\n", cmd, path,
+            ow_strerror(rc));
+    return rc == OW_E_NOMEM ? OW_EXIT_INTERNAL : OW_EXIT_INPUT;
+  }
+  if (stats->rejected > 0 || stats->loaded == 0)
+    fprintf(stderr, "orbwatch %s: %s: loaded %zu records, rejected %zu\n",
+            cmd, path, stats->loaded, stats->rejected);
+  if (stats->loaded == 0)
+    return OW_EXIT_INPUT;
+  return stats->rejected > 0 ? OW_EXIT_PARTIAL : OW_EXIT_OK;
+}
+
+ow_jd cli_jd_add_min(ow_jd jd, double minutes)
+{
+  double f = jd.frac + minutes / 1440.0;
+  double whole = floor(f);
+  jd.day += whole;
+  jd.frac = f - whole;
+  return jd;
+}
+
+double cli_jd_diff_min(ow_jd b, ow_jd a)
+{
+  return ((b.day - a.day) + (b.frac - a.frac)) * 1440.0;
+}

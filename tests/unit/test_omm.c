@@ -1,0 +1,420 @@
+/*
+** test_omm.c - OMM in KVN, XML, JSON and CSV: the samples of
+** ../shared/data/sgp4-ver, catalog round trips through every encoding,
+** OMM -> TLE -> OMM, nine-digit catalog numbers, Space-Track's strings,
+** and the diagnostics of each reader.
+**
+** Expected values are the digits of the sample files (read by eye), or the
+** original TLE text for the round trips.
+*/
+#include "check.h"
+#include "orbwatch/orbwatch.h"
+
+static char last_diag[700];
+static int ndiag;
+
+static void keep_diag(void *user, const ow_err *e)
+{
+  (void)user;
+  ndiag++;
+  ow_err_format(e, last_diag, sizeof last_diag);
+}
+
+static const char *shared(const char *rel, char *buf, size_t n)
+{
+  const char *dir = getenv("OW_SHARED_DATA");
+  snprintf(buf, n, "%s/%s", dir ? dir : OW_SHARED_DATA, rel);
+  return buf;
+}
+
+/* Read a buffer; returns the status, the catalog holds what loaded. */
+static int read_buf(ow_catalog *c, const char *text, ow_format f,
+                    ow_load_stats *st)
+{
+  ow_catalog_init(c);
+  ndiag = 0;
+  last_diag[0] = '\0';
+  return ow_catalog_read(c, text, strlen(text), f, "t", NULL, keep_diag,
+                         NULL, st);
+}
+
+static void test_samples(void)
+{
+  static const char *files[] = {"sgp4-ver/sample_omm.csv",
+                                "sgp4-ver/sample_omm.xml",
+                                "sgp4-ver/sample_omm.json"};
+  static const ow_format fmts[] = {OW_FMT_OMM_CSV, OW_FMT_OMM_XML,
+                                   OW_FMT_OMM_JSON};
+  for (int i = 0; i < 3; i++) {
+    char path[1024], *text;
+    size_t len;
+    ow_catalog c;
+    ow_load_stats st;
+    const ow_elset *e;
+    text = check_read_file(shared(files[i], path, sizeof path), &len);
+    CHECK(text != NULL);
+    if (text == NULL)
+      continue;
+    CHECK_EQ_INT(ow_format_detect(text, len), fmts[i]);
+    ow_catalog_init(&c);
+    CHECK_EQ_INT(ow_catalog_load_file(&c, path, OW_FMT_AUTO, NULL, keep_diag,
+                                      NULL, &st),
+                 OW_OK);
+    CHECK_EQ_INT(c.n, 1);
+    e = &c.items[0];
+    CHECK_EQ_INT(e->norad, 5);
+    CHECK_STR(e->name, "VANGUARD 1");
+    CHECK_STR(e->object_id, "1958-002B");
+    CHECK_EQ_INT(e->classification, 'U');
+    CHECK_EQ_INT(e->element_set_no, 999);
+    CHECK_EQ_INT(e->ephemeris_type, 0);
+    if (i < 2) {
+      /* 2020-10-13T04:52:48.472320: day 287, 17568.472320 s of 86400 s
+         = 0.2033388 of the day exactly. */
+      CHECK_EQ_INT(e->epoch_utc.day == 2459135.5, 1);
+      CHECK_EQ_INT(e->epoch_utc.frac == 0.2033388, 1);
+      CHECK_EQ_INT(e->epoch_year, 2020);
+      CHECK_EQ_INT(e->n_rev_day == 10.84869164, 1);
+      CHECK_EQ_INT(e->ecc == 0.1845686, 1);
+      CHECK_EQ_INT(e->incl_deg == 34.2443, 1);
+      CHECK_EQ_INT(e->raan_deg == 225.5254, 1);
+      CHECK_EQ_INT(e->argp_deg == 162.2516, 1);
+      CHECK_EQ_INT(e->mean_anom_deg == 205.2356, 1);
+      CHECK_EQ_INT(e->rev_at_epoch, 21814);
+      CHECK_EQ_INT(e->bstar_per_er == -0.22483e-4, 1);
+      CHECK_EQ_INT(e->ndot_rev_day2 == -1.6e-7, 1);
+      CHECK_EQ_INT(e->nddot_rev_day3 == 0.0, 1);
+    } else {
+      CHECK_EQ_INT(e->epoch_utc.day == 2460720.5, 1); /* 2025-02-14 */
+      CHECK_EQ_INT(e->n_rev_day == 10.85873516, 1);
+      CHECK_EQ_INT(e->bstar_per_er == 0.00035436, 1);
+      CHECK_EQ_INT(e->ndot_rev_day2 == 2.64e-6, 1);
+      CHECK_EQ_INT(e->rev_at_epoch, 39027);
+    }
+    /* OMM -> TLE -> OMM keeps every value (these came from TLEs). */
+    {
+      char l0[OW_TLE_LINE_BUF], l1[OW_TLE_LINE_BUF], l2[OW_TLE_LINE_BUF];
+      ow_elset back;
+      CHECK_EQ_INT(ow_tle_format(e, l0, l1, l2, NULL), OW_OK);
+      CHECK_STR(l0, "0 VANGUARD 1");
+      if (i < 2) {
+        /* python-sgp4's exporter gives the same lines from this OMM. */
+        CHECK_STR(l1, "1 00005U 58002B   20287.20333880 -.00000016  00000-0 "
+                      "-22483-4 0  9998");
+        CHECK_STR(l2, "2 00005  34.2443 225.5254 1845686 162.2516 205.2356 "
+                      "10.84869164218149");
+      }
+      CHECK_EQ_INT(ow_tle_parse_lines(l0, l1, l2, NULL, &back, NULL), OW_OK);
+      CHECK_EQ_INT(back.epoch_utc.day == e->epoch_utc.day, 1);
+      CHECK_EQ_INT(back.epoch_utc.frac == e->epoch_utc.frac, 1);
+      CHECK_EQ_INT(back.n_rev_day == e->n_rev_day, 1);
+      CHECK_EQ_INT(back.ecc == e->ecc, 1);
+      CHECK_EQ_INT(back.incl_deg == e->incl_deg, 1);
+      CHECK_EQ_INT(back.raan_deg == e->raan_deg, 1);
+      CHECK_EQ_INT(back.argp_deg == e->argp_deg, 1);
+      CHECK_EQ_INT(back.mean_anom_deg == e->mean_anom_deg, 1);
+      CHECK_EQ_INT(back.bstar_per_er == e->bstar_per_er, 1);
+      CHECK_EQ_INT(back.ndot_rev_day2 == e->ndot_rev_day2, 1);
+      CHECK_EQ_INT(back.nddot_rev_day3 == e->nddot_rev_day3, 1);
+      CHECK_EQ_INT(back.rev_at_epoch, e->rev_at_epoch);
+      CHECK_EQ_INT(back.element_set_no, e->element_set_no);
+      CHECK_EQ_INT(back.norad, e->norad);
+      CHECK_STR(back.name, e->name);
+    }
+    ow_catalog_free(&c);
+    free(text);
+  }
+}
+
+/* Every value of a and b identical (hints aside). */
+static int same_elset(const ow_elset *a, const ow_elset *b)
+{
+  return a->norad == b->norad && strcmp(a->name, b->name) == 0 &&
+         a->classification == b->classification &&
+         a->epoch_utc.day == b->epoch_utc.day &&
+         a->epoch_utc.frac == b->epoch_utc.frac &&
+         a->ndot_rev_day2 == b->ndot_rev_day2 &&
+         a->nddot_rev_day3 == b->nddot_rev_day3 &&
+         a->bstar_per_er == b->bstar_per_er && a->incl_deg == b->incl_deg &&
+         a->raan_deg == b->raan_deg && a->ecc == b->ecc &&
+         a->argp_deg == b->argp_deg && a->mean_anom_deg == b->mean_anom_deg &&
+         a->n_rev_day == b->n_rev_day && a->rev_at_epoch == b->rev_at_epoch &&
+         a->element_set_no == b->element_set_no &&
+         a->ephemeris_type == b->ephemeris_type;
+}
+
+/*
+** TLE -> OMM (each encoding) -> TLE: the TLE text must come back byte for
+** byte (layout hints carried over, since OMM has no place for them), and
+** the values must be identical.
+*/
+static void test_catalog_roundtrip(const char *rel, size_t expect)
+{
+  static const ow_format fmts[] = {OW_FMT_OMM_KVN, OW_FMT_OMM_XML,
+                                   OW_FMT_OMM_JSON, OW_FMT_OMM_CSV};
+  char path[1024];
+  ow_catalog c;
+  ow_load_stats st;
+  ow_catalog_init(&c);
+  CHECK_EQ_INT(ow_catalog_load_file(&c, shared(rel, path, sizeof path),
+                                    OW_FMT_TLE, NULL, NULL, NULL, &st),
+               OW_OK);
+  CHECK_EQ_INT(c.n, expect);
+  for (int f = 0; f < 4; f++) {
+    char *text = NULL;
+    size_t len = 0, bad_tle = 0, bad_val = 0;
+    ow_catalog back;
+    CHECK_EQ_INT(ow_catalog_write(c.items, c.n, fmts[f], &text, &len,
+                                  keep_diag, NULL),
+                 OW_OK);
+    CHECK_EQ_INT(ow_format_detect(text, len), fmts[f]);
+    ow_catalog_init(&back);
+    CHECK_EQ_INT(ow_catalog_read(&back, text, len, OW_FMT_AUTO, "mem", NULL,
+                                 keep_diag, NULL, &st),
+                 OW_OK);
+    CHECK_EQ_INT(back.n, c.n);
+    for (size_t i = 0; i < back.n && i < c.n; i++) {
+      char a0[OW_TLE_LINE_BUF], a1[OW_TLE_LINE_BUF], a2[OW_TLE_LINE_BUF];
+      char b0[OW_TLE_LINE_BUF], b1[OW_TLE_LINE_BUF], b2[OW_TLE_LINE_BUF];
+      ow_elset e = back.items[i];
+      if (!same_elset(&e, &c.items[i]))
+        bad_val++;
+      e.tle_hints = c.items[i].tle_hints;
+      ow_tle_format(&c.items[i], a0, a1, a2, NULL);
+      ow_tle_format(&e, b0, b1, b2, NULL);
+      if (strcmp(a0, b0) || strcmp(a1, b1) || strcmp(a2, b2)) {
+        if (bad_tle++ < 3)
+          fprintf(stderr, "%s via %s:\n %s\n %s\n %s\n %s\n", rel,
+                  ow_format_name(fmts[f]), a1, a2, b1, b2);
+      }
+    }
+    CHECK_EQ_INT(bad_val, 0);
+    CHECK_EQ_INT(bad_tle, 0);
+    ow_catalog_free(&back);
+    free(text);
+  }
+  ow_catalog_free(&c);
+}
+
+static void test_nine_digits(void)
+{
+  /* Space-Track style: every value a string, a nine-digit number. */
+  const char *json =
+      "[{\"CCSDS_OMM_VERS\":\"3.0\",\"OBJECT_NAME\":\"TEST SAT\","
+      "\"OBJECT_ID\":\"2026-999A\",\"EPOCH\":\"2026-06-10T12:00:00.000000\","
+      "\"MEAN_MOTION\":\"15.00000000\",\"ECCENTRICITY\":\"0.00010000\","
+      "\"INCLINATION\":\"53.0000\",\"RA_OF_ASC_NODE\":\"10.0000\","
+      "\"ARG_OF_PERICENTER\":\"20.0000\",\"MEAN_ANOMALY\":\"30.0000\","
+      "\"EPHEMERIS_TYPE\":\"0\",\"CLASSIFICATION_TYPE\":\"U\","
+      "\"NORAD_CAT_ID\":\"123456789\",\"ELEMENT_SET_NO\":\"999\","
+      "\"REV_AT_EPOCH\":\"12\",\"BSTAR\":\"0.00010000000000\","
+      "\"MEAN_MOTION_DOT\":\"0.00001000\",\"MEAN_MOTION_DDOT\":"
+      "\"0.0000000000000\",\"DECAY_DATE\":null,\"PERIOD\":\"96.000\"}]";
+  ow_catalog c;
+  ow_load_stats st;
+  char *text = NULL;
+  size_t len;
+  CHECK_EQ_INT(read_buf(&c, json, OW_FMT_AUTO, &st), OW_OK);
+  CHECK_EQ_INT(c.n, 1);
+  CHECK_EQ_INT(c.items[0].norad, 123456789);
+  CHECK_EQ_INT(c.items[0].n_rev_day == 15.0, 1);
+  CHECK_EQ_INT(c.items[0].epoch_utc.frac == 0.5, 1);
+  /* TLE cannot hold it: the writer refuses, says why, writes the rest. */
+  ndiag = 0;
+  CHECK_EQ_INT(ow_catalog_write(c.items, c.n, OW_FMT_TLE, &text, &len,
+                                keep_diag, NULL),
+               OW_E_TOO_BIG);
+  CHECK_EQ_INT(ndiag, 1);
+  CHECK_STR(last_diag, "record 1: NORAD_CAT_ID: catalog number 123456789 "
+                       "is above 339999 (Z9999), the largest a TLE can "
+                       "hold; write it as OMM");
+  CHECK_EQ_INT(len, 0);
+  free(text);
+  /* Every OMM encoding keeps it. */
+  for (int f = OW_FMT_OMM_KVN; f <= OW_FMT_OMM_CSV; f++) {
+    ow_catalog b;
+    CHECK_EQ_INT(ow_catalog_write(c.items, c.n, (ow_format)f, &text, &len,
+                                  NULL, NULL),
+                 OW_OK);
+    CHECK_EQ_INT(read_buf(&b, text, OW_FMT_AUTO, &st), OW_OK);
+    CHECK_EQ_INT(b.n, 1);
+    if (b.n == 1)
+      CHECK_EQ_INT(same_elset(&b.items[0], &c.items[0]), 1);
+    ow_catalog_free(&b);
+    free(text);
+  }
+  /* Alpha-5 up to Z9999. */
+  c.items[0].norad = 339999;
+  {
+    char l0[OW_TLE_LINE_BUF], l1[OW_TLE_LINE_BUF], l2[OW_TLE_LINE_BUF];
+    CHECK_EQ_INT(ow_tle_format(&c.items[0], l0, l1, l2, NULL), OW_OK);
+    CHECK_STR(l1, "1 Z9999U 26999A   26161.50000000  .00001000  00000-0 "
+                  " 10000-3 0  9997");
+    c.items[0].norad = 340000;
+    CHECK_EQ_INT(ow_tle_format(&c.items[0], l0, l1, l2, NULL), OW_E_TOO_BIG);
+  }
+  ow_catalog_free(&c);
+}
+
+static const char *KVN_OK =
+    "CCSDS_OMM_VERS = 3.0\n"
+    "COMMENT a comment\n"
+    "CREATION_DATE = 2026-06-10T00:00:00\n"
+    "ORIGINATOR = TEST\n"
+    "\n"
+    "OBJECT_NAME = TEST SAT\n"
+    "OBJECT_ID = 2026-999A\n"
+    "CENTER_NAME = EARTH\n"
+    "REF_FRAME = TEME\n"
+    "TIME_SYSTEM = UTC\n"
+    "MEAN_ELEMENT_THEORY = SGP4\n"
+    "EPOCH = 2026-161T12:00:00Z\n"
+    "MEAN_MOTION = 15.0 [rev/day]\n"
+    "ECCENTRICITY = .0001\n"
+    "INCLINATION = 53 [deg]\n"
+    "RA_OF_ASC_NODE = 10\n"
+    "ARG_OF_PERICENTER = 20\n"
+    "MEAN_ANOMALY = 30\n"
+    "NORAD_CAT_ID = 99999\n"
+    "BSTAR = 1E-4 [1/ER]\n"
+    "MEAN_MOTION_DOT = 1.0e-5\n"
+    "MEAN_MOTION_DDOT = 0\n"
+    "USER_DEFINED_X = whatever\n";
+
+static void expect_kvn(const char *from, const char *to, int code,
+                       const char *diag)
+{
+  char buf[2048];
+  const char *at = strstr(KVN_OK, from);
+  ow_catalog c;
+  ow_load_stats st;
+  snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - KVN_OK), KVN_OK, to,
+           at + strlen(from));
+  CHECK_EQ_INT(read_buf(&c, buf, OW_FMT_OMM_KVN, &st), code);
+  CHECK_STR(last_diag, diag);
+  ow_catalog_free(&c);
+}
+
+static void test_kvn(void)
+{
+  ow_catalog c;
+  ow_load_stats st;
+  char two[4096];
+  CHECK_EQ_INT(read_buf(&c, KVN_OK, OW_FMT_AUTO, &st), OW_OK);
+  CHECK_EQ_INT(c.n, 1);
+  CHECK_EQ_INT(c.items[0].epoch_utc.day == 2461201.5, 1); /* 2026-06-10 */
+  CHECK_EQ_INT(c.items[0].incl_deg == 53.0, 1);
+  CHECK_EQ_INT(c.items[0].bstar_per_er == 1e-4, 1);
+  ow_catalog_free(&c);
+
+  expect_kvn("ECCENTRICITY = .0001", "ECCENTRICITY = 12x4567", OW_E_PARSE,
+             "t:14: ECCENTRICITY: ECCENTRICITY \"12x4567\" is not a number");
+  expect_kvn("ECCENTRICITY = .0001", "ECCENTRICITY = 1.0", OW_E_PARSE,
+             "t:14: ECCENTRICITY: ECCENTRICITY \"1.0\" is not in [0,1)");
+  expect_kvn("INCLINATION = 53", "INCLINATION = NaN", OW_E_PARSE,
+             "t:15: INCLINATION: INCLINATION \"NaN\" is not a number");
+  expect_kvn("MEAN_MOTION = 15.0", "MEAN_MOTION = -15.0", OW_E_PARSE,
+             "t:13: MEAN_MOTION: MEAN_MOTION \"-15.0\" is not positive");
+  expect_kvn("NORAD_CAT_ID = 99999", "NORAD_CAT_ID = A0270", OW_E_PARSE,
+             "t:19: NORAD_CAT_ID: NORAD_CAT_ID \"A0270\" is not a whole "
+             "number of at most 9 digits");
+  expect_kvn("NORAD_CAT_ID = 99999", "NORAD_CAT_ID = 1234567890", OW_E_PARSE,
+             "t:19: NORAD_CAT_ID: NORAD_CAT_ID \"1234567890\" is not a whole "
+             "number of at most 9 digits");
+  expect_kvn("MEAN_ANOMALY = 30", "MEAN_ANOMALY = \xc2\xa0" "30", OW_E_PARSE,
+             "t:18: MEAN_ANOMALY: MEAN_ANOMALY \"\\xC2\\xA030\" is not a "
+             "number");
+  expect_kvn("EPOCH = 2026-161T12:00:00Z", "EPOCH = 2026-02-30T00:00:00",
+             OW_E_PARSE,
+             "t:12: EPOCH: EPOCH \"2026-02-30T00:00:00\" is not a valid date "
+             "and time");
+  expect_kvn("REF_FRAME = TEME", "REF_FRAME = GCRF", OW_E_PARSE,
+             "t:9: REF_FRAME: REF_FRAME \"GCRF\" is not supported (orbwatch "
+             "reads SGP4 elements: TEME)");
+  expect_kvn("BSTAR = 1E-4 [1/ER]\n", "", OW_E_PARSE,
+             "t:1: BSTAR: BSTAR is missing");
+  expect_kvn("ORIGINATOR = TEST", "ORIGINATOR TEST", OW_E_PARSE,
+             "t:4: line is not KEYWORD = value: \"ORIGINATOR TEST\"");
+  expect_kvn("OBJECT_ID = 2026-999A\n", "OBJECT_ID = 2026-999A\n"
+             "OBJECT_ID = 2026-999B\n", OW_E_PARSE,
+             "t:8: OBJECT_ID: OBJECT_ID is given twice in one record");
+
+  /* Two messages, the first bad: one rejected, one loaded. */
+  snprintf(two, sizeof two, "%s", KVN_OK);
+  memcpy(strstr(two, "ECCENTRICITY = .0001"), "ECCENTRICITY = x001", 19);
+  snprintf(two + strlen(two), sizeof two - strlen(two), "%s", KVN_OK);
+  CHECK_EQ_INT(read_buf(&c, two, OW_FMT_AUTO, &st), OW_E_PARSE);
+  CHECK_EQ_INT(st.loaded, 1);
+  CHECK_EQ_INT(st.rejected, 1);
+  ow_catalog_free(&c);
+}
+
+static void test_xml_json_csv_errors(void)
+{
+  ow_catalog c;
+  ow_load_stats st;
+  CHECK_EQ_INT(read_buf(&c, "<ndm><omm><body>\n<segment>\n<data>"
+                            "<ECCENTRICITY>0.1</ECCENTRICITY>",
+                        OW_FMT_AUTO, &st),
+               OW_E_PARSE);
+  CHECK(strncmp(last_diag, "t:3: malformed XML: ", 20) == 0);
+  CHECK_EQ_INT(st.rejected, 1);
+  ow_catalog_free(&c);
+  CHECK_EQ_INT(read_buf(&c, "<?xml version=\"1.0\"?>\n<ndm>\n<omm>\n"
+                            "<EPOCH>2020-01-01T00:00:00</EPOCH>\n"
+                            "<ECCENTRICITY>1.5</ECCENTRICITY>\n</omm>\n"
+                            "</ndm>\n",
+                        OW_FMT_AUTO, &st),
+               OW_E_PARSE);
+  CHECK_STR(last_diag,
+            "t:5: ECCENTRICITY: ECCENTRICITY \"1.5\" is not in [0,1)");
+  ow_catalog_free(&c);
+  CHECK_EQ_INT(read_buf(&c, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY "
+                            "a \"aaaa\">]>\n<ndm/>\n",
+                        OW_FMT_AUTO, &st),
+               OW_E_PARSE);
+  CHECK_STR(last_diag, "t:1: XML with a DTD (<!DOCTYPE>) is not accepted");
+  ow_catalog_free(&c);
+
+  CHECK_EQ_INT(read_buf(&c, "[\n{\"NORAD_CAT_ID\": 5},\n{\"NORAD_CAT_ID\": "
+                            "\"5x\"}\n]",
+                        OW_FMT_AUTO, &st),
+               OW_E_PARSE);
+  CHECK_EQ_INT(st.rejected, 2);
+  CHECK_STR(last_diag, "t:3: NORAD_CAT_ID: NORAD_CAT_ID \"5x\" is not a "
+                       "whole number of at most 9 digits");
+  ow_catalog_free(&c);
+  CHECK_EQ_INT(read_buf(&c, "[{\"NORAD_CAT_ID\": 5,}]", OW_FMT_AUTO, &st),
+               OW_E_PARSE);
+  CHECK(strncmp(last_diag, "t:1: malformed JSON", 19) == 0);
+  ow_catalog_free(&c);
+  CHECK_EQ_INT(read_buf(&c, "[{\"ECCENTRICITY\": true}]", OW_FMT_AUTO, &st),
+               OW_E_PARSE);
+  CHECK_STR(last_diag, "t:1: ECCENTRICITY: ECCENTRICITY is neither a number "
+                       "nor a string");
+  ow_catalog_free(&c);
+
+  CHECK_EQ_INT(read_buf(&c, "OBJECT_NAME,NORAD_CAT_ID,EPOCH\n"
+                            "\"A, B\",5,2020-01-01T00:00:00\n"
+                            "X,5\n",
+                        OW_FMT_AUTO, &st),
+               OW_E_PARSE);
+  CHECK_EQ_INT(st.rejected, 2);
+  CHECK_STR(last_diag, "t:3: row has 2 fields, the header 3");
+  ow_catalog_free(&c);
+  CHECK_EQ_INT(read_buf(&c, "OBJECT_NAME,NORAD_CAT_ID\n", OW_FMT_OMM_CSV,
+                        &st),
+               OW_E_EMPTY);
+  ow_catalog_free(&c);
+}
+
+int main(void)
+{
+  test_samples();
+  test_nine_digits();
+  test_kvn();
+  test_xml_json_csv_errors();
+  test_catalog_roundtrip("catalog/full_2023-10_spacetrack_3le.txt", 26140);
+  test_catalog_roundtrip("sgp4-ver/satellitejs_BadTLE.txt", 7);
+  return check_done();
+}
