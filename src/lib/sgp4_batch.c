@@ -286,6 +286,19 @@ int ow_batch_tsince(const ow_batch *b, const double *tsince_min, size_t nt,
   return OW_OK;
 }
 
+int ow_batch_propagate(const ow_sgp4 *models, size_t n,
+                       const double *tsince_min, size_t nt,
+                       const ow_batch_out *out, ow_err *err)
+{
+  ow_batch b;
+  int s = ow_batch_init(&b, models, n, err);
+  if (s < 0)
+    return s;
+  s = ow_batch_tsince(&b, tsince_min, nt, out);
+  ow_batch_free(&b);
+  return s;
+}
+
 /*
 ** The TEME-to-Earth-fixed transform is linear in (r, v): r' = M r, v' = M v
 ** + N r (N carries the Earth-rotation term). M and N are read off the
