@@ -185,11 +185,22 @@ typedef struct vstate {
 } vstate;
 
 /*
+** sin/cos of the three angles that are linear in time (near-earth lanes):
+** xmdf = mo + mdot t, argpdf = argpo + argpdot t, nodedf = nodeo +
+** nodedot t. run_lanes evaluates them in full at an anchor time and then
+** rotates them by the step's increments along a grid (see there).
+*/
+typedef struct vlin {
+  vd s[3], c[3];
+} vlin;
+
+/*
 ** The propagation of W lanes of one block at times t (minutes since each
 ** lane's epoch). kind is a compile-time constant at every call site.
 */
 static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
-                                        int kind, vd t, vstate *o)
+                                        int kind, vd t, const vlin *lin,
+                                        vstate *o)
 {
   const int deep = kind >= OW__BK_DEEP;
   const vd one = v_set(1.0);
@@ -206,10 +217,12 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   vd tempa = one - F(cc1) * t;
   vd tempe = F(bcc4) * t;
   vd templ = F(t2cof) * t2;
+  /* sin/cos(mm) and sin/cos(argpm), near-earth only */
+  vd sinmm = lin->s[0], cosmm = lin->c[0];
+  vd sinam = lin->s[1], cosam = lin->c[1];
   if (kind == OW__BK_NEAR_FULL) {
     vd delomg = F(omgcof) * t;
-    vd sinxm, cosxm;
-    sincos_safe(xmdf, &sinxm, &cosxm);
+    vd sinxm = lin->s[0], cosxm = lin->c[0];
     vd delmtemp = one + F(eta) * cosxm;
     vd delm = F(xmcof) * (delmtemp * delmtemp * delmtemp - F(delmo));
     vd temp = delomg + delm;
@@ -217,8 +230,8 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     argpm = argpdf - temp;
     vd t3 = t2 * t, t4 = t3 * t;
     tempa = tempa - F(d2) * t2 - F(d3) * t3 - F(d4) * t4;
-    vd sinmm, cosmm;
     sincos_add(sinxm, cosxm, temp, &sinmm, &cosmm); /* mm = xmdf + temp */
+    sincos_add(lin->s[1], lin->c[1], -temp, &sinam, &cosam); /* argpm */
     tempe = tempe + F(bcc5) * (sinmm - F(sinmao));
     templ = templ + F(t3cof) * t3 + t4 * (F(t4cof) + t * F(t5cof));
   }
@@ -305,12 +318,21 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     failed = v_mor(failed, bad);
   }
   em = v_max(em, v_set(1.0e-6));
-  mm = mm + F(no) * templ;
-  vd xlm = mm + argpm + nodem;
-  nodem = v_fmod_2pi(nodem);
-  argpm = v_fmod_2pi(argpm);
-  xlm = v_fmod_2pi(xlm);
-  mm = v_fmod_2pi(xlm - argpm - nodem);
+  vd dmm = F(no) * templ;
+  mm = mm + dmm;
+  if (deep) {
+    /*
+    ** The scalar model reduces the angles modulo 2 pi here. Near-earth
+    ** lanes use them only through sin/cos and differences, so the
+    ** reduction changes nothing but rounding and is left out; deep-space
+    ** lanes need C's exact branch (Lyddane's terms are not 2 pi-periodic).
+    */
+    vd xlm = mm + argpm + nodem;
+    nodem = v_fmod_2pi(nodem);
+    argpm = v_fmod_2pi(argpm);
+    xlm = v_fmod_2pi(xlm);
+    mm = v_fmod_2pi(xlm - argpm - nodem);
+  }
 
   vd ep = em, xincp = inclm, argpp = argpm, nodep = nodem, mp = mm;
   vd sinip, cosip, aycof, xlcof, con41, x1mth2, x7thm1;
@@ -410,24 +432,43 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
 
   /* ---- long-period periodics ---- */
   vd sinargp, cosargp;
-  sincos_safe(argpp, &sinargp, &cosargp);
+  if (deep)
+    sincos_safe(argpp, &sinargp, &cosargp);
+  else
+    sinargp = sinam, cosargp = cosam;
   vd axnl = ep * cosargp;
   vd temp = one / (am * (one - ep * ep));
   vd aynl = ep * sinargp + temp * aycof;
   vd xl = mp + argpp + nodep + temp * xlcof * axnl;
 
   /* ---- Kepler's equation, each lane stopping as the scalar loop does ---- */
-  vd u = v_fmod_2pi(xl - nodep);
-  vd eo1 = u, sineo1, coseo1;
+  vd u, sineo1, coseo1;
+  if (!deep) {
+    /*
+    ** u = xl - nodep = mp + argpp + dl: its sin/cos follow from those of
+    ** mm, of argpp and the two small terms dmm and dl, by the addition
+    ** formulas: no range reduction here.
+    */
+    vd dl = temp * xlcof * axnl;
+    vd smp, cmp;
+    sincos_add(sinmm, cosmm, dmm, &smp, &cmp);
+    vd s2 = v_fma(smp, cosargp, cmp * sinargp);
+    vd c2 = v_fma(cmp, cosargp, -(smp * sinargp));
+    sincos_add(s2, c2, dl, &sineo1, &coseo1);
+    u = (mp + argpp) + dl;
+  } else {
+    u = v_fmod_2pi(xl - nodep);
+    v_sincos(u, &sineo1, &coseo1);
+  }
+  vd eo1 = u;
   {
     /*
-    ** Iteration 1 evaluates sin/cos(u); later ones rotate the previous
+    ** Iteration 1 uses sin/cos(u); later ones rotate the previous
     ** values by the Newton step (small once the first step is taken),
     ** which equals sin/cos of the new eo1 up to rounding. Lanes that have
     ** converged rotate by 0 (identity) and keep their values.
     */
     vm act = v_mset(-1);
-    v_sincos(eo1, &sineo1, &coseo1);
     for (int ktr = 1;; ktr++) {
       vd s = sineo1, c = coseo1;
       vd den = one - c * axnl - s * aynl;
@@ -485,7 +526,10 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   vd sinsu, cossu, sini, cosi, snod, cnod;
   sincos_add(sinu, cosu, dsu, &sinsu, &cossu);
   sincos_add(sinip, cosip, dinc, &sini, &cosi);
-  sincos_safe(xnode, &snod, &cnod);
+  if (deep)
+    sincos_safe(xnode, &snod, &cnod);
+  else /* xnode = nodedf + nodecf t^2 + the short-period term */
+    sincos_add(lin->s[2], lin->c[2], xnode - nodedf, &snod, &cnod);
 
   vd xmx = -snod * cosi;
   vd xmy = cnod * cosi;
@@ -519,6 +563,18 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
   int64_t idx[OW__VW];
   memcpy(idx, &blk->idx[lane0], sizeof idx);
   vd epd = F(ep_day), epf = F(ep_frac);
+  /*
+  ** Near-earth lanes: sin/cos of the linear angles are evaluated in full
+  ** every ANCHOR_STEPS times and rotated by the step's increments in
+  ** between (one small-angle sincos per angle when the step changes, four
+  ** multiply-adds per angle otherwise). The rotation adds ~1e-16 per step
+  ** to sin/cos, so at most ~4e-15 before the next anchor.
+  */
+  const int near = kind < OW__BK_DEEP;
+  enum { ANCHOR_STEPS = 32 };
+  vlin lin, rot;
+  vd tprev = v_set(0.0), hcur = v_set(0.0);
+  int since_anchor = ANCHOR_STEPS;
   for (size_t k = 0; k < ts->n; k++) {
     vd t;
     if (ts->jd)
@@ -526,8 +582,32 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
           v_set(1440.0);
     else
       t = v_set(ts->tsince_min[k]);
+    if (near) {
+      if (since_anchor >= ANCHOR_STEPS) {
+        sincos_safe(F(mo) + F(mdot) * t, &lin.s[0], &lin.c[0]);
+        sincos_safe(F(argpo) + F(argpdot) * t, &lin.s[1], &lin.c[1]);
+        sincos_safe(F(nodeo) + F(nodedot) * t, &lin.s[2], &lin.c[2]);
+        since_anchor = 0;
+        hcur = v_set(0.0);
+      } else {
+        vd h = t - tprev;
+        if (!v_all(v_eq(h, hcur))) {
+          hcur = h;
+          sincos_small(F(mdot) * h, &rot.s[0], &rot.c[0]);
+          sincos_small(F(argpdot) * h, &rot.s[1], &rot.c[1]);
+          sincos_small(F(nodedot) * h, &rot.s[2], &rot.c[2]);
+        }
+        for (int a = 0; a < 3; a++) {
+          vd sa = lin.s[a], ca = lin.c[a];
+          lin.s[a] = v_fma(sa, rot.c[a], ca * rot.s[a]);
+          lin.c[a] = v_fma(ca, rot.c[a], -(sa * rot.s[a]));
+        }
+        since_anchor++;
+      }
+      tprev = t;
+    }
     vstate o;
-    propagate(blk, lane0, kind, t, &o);
+    propagate(blk, lane0, kind, t, &lin, &o);
     if (ts->rot) {
       const double *m = ts->rot + 18 * k, *nn = m + 9;
       vd r[3], v[3];

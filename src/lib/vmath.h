@@ -102,6 +102,7 @@ static inline vm v_le(vd a, vd b) { return (vm)(a <= b); }
 static inline vm v_gt(vd a, vd b) { return (vm)(a > b); }
 static inline vm v_ge(vd a, vd b) { return (vm)(a >= b); }
 static inline vm v_ne(vd a, vd b) { return (vm)(a != b); }
+static inline vm v_eq(vd a, vd b) { return (vm)(a == b); }
 
 static inline vd v_abs(vd x)
 {

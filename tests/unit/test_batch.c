@@ -456,17 +456,22 @@ static void test_stream(void)
   CHECK_EQ_INT(ow_batch_stream_init(&s, &b, &g, 37, OW_FRAME_ITRF, NULL,
                                     NULL),
                OW_OK);
+  /* chunks restart the kernel's rotation of the linear angles at other
+     steps, so the two runs agree to rounding, not bit for bit */
   long got, steps = 0, chunks = 0, same = 1;
+  double worst = 0.0;
   while ((got = ow_batch_stream_next(&s)) > 0) {
     CHECK_EQ_INT(s.k0, steps);
     for (size_t e = 0; e < (size_t)got * n; e++) {
       size_t a = s.k0 * n + e;
-      same &= s.out.x_km[e] == all.x[a] && s.out.vz_km_s[e] == all.vz[a] &&
-              s.out.status[e] == all.st[a];
+      same &= s.out.status[e] == all.st[a];
+      worst = fmax(worst, fabs(s.out.x_km[e] - all.x[a]));
+      worst = fmax(worst, 1e3 * fabs(s.out.vz_km_s[e] - all.vz[a]));
     }
     steps += got;
     chunks++;
   }
+  CHECK_NEAR(worst, 0.0, TOL_POS_KM);
   CHECK_EQ_INT(got, 0);
   CHECK_EQ_INT(steps, 200);
   CHECK_EQ_INT(chunks, 6);
