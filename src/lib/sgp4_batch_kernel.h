@@ -104,11 +104,10 @@ static OW__ALWAYS_INLINE void sincos_add(vd sa, vd ca, vd d, vd *s, vd *c)
 }
 
 /* Lunar-solar periodic terms of one body (half of dpper). */
-static OW__ALWAYS_INLINE void dpper_body(vd zm, double ecc_body, vd *f2,
-                                         vd *f3, vd *sinzf)
+static OW__ALWAYS_INLINE void dpper_body(vd sm, vd cm, double ecc_body,
+                                         vd *f2, vd *f3, vd *sinzf)
 {
-  vd sm, cm, s, c;
-  sincos_safe(zm, &sm, &cm);
+  vd s, c;
   /* zf = zm + 2 e sin(zm): rotate by the small term (below 0.11 rad) */
   sincos_add(sm, cm, v_set(2.0 * ecc_body) * sm, &s, &c);
   *sinzf = s;
@@ -191,7 +190,7 @@ typedef struct vstate {
 ** rotates them by the step's increments along a grid (see there).
 */
 typedef struct vlin {
-  vd s[3], c[3];
+  vd s[5], c[5]; /* deep-space lanes add zmos + zns t and zmol + znl t */
 } vlin;
 
 /*
@@ -320,6 +319,9 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   em = v_max(em, v_set(1.0e-6));
   vd dmm = F(no) * templ;
   mm = mm + dmm;
+  /* offsets of the deep-space angles from the linear ones (before the
+     reduction below), for their sin/cos by rotation */
+  vd d_mm = mm - xmdf, d_am = argpm - argpdf, d_nm = nodem - nodedf;
   if (deep) {
     /*
     ** The scalar model reduces the angles modulo 2 pi here. Near-earth
@@ -336,17 +338,21 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
 
   vd ep = em, xincp = inclm, argpp = argpm, nodep = nodem, mp = mm;
   vd sinip, cosip, aycof, xlcof, con41, x1mth2, x7thm1;
+  /* sin/cos of argpp, nodep (deep) and mp, filled by each branch */
+  vd sinargp = sinam, cosargp = cosam, sinnp = t, cosnp = t, smp, cmp;
+  if (!deep)
+    sincos_add(sinmm, cosmm, dmm, &smp, &cmp);
 
   if (deep) {
     /* ---- lunar-solar periodics (dpper, init = 'n') ---- */
     vd f2, f3, sinzf;
-    dpper_body(F(zmos) + v_set(ZNS) * t, ZES, &f2, &f3, &sinzf);
+    dpper_body(lin->s[3], lin->c[3], ZES, &f2, &f3, &sinzf); /* zmos+zns t */
     vd ses = F(se2) * f2 + F(se3) * f3;
     vd sis = F(si2) * f2 + F(si3) * f3;
     vd sls = F(sl2) * f2 + F(sl3) * f3 + F(sl4) * sinzf;
     vd sghs = F(sgh2) * f2 + F(sgh3) * f3 + F(sgh4) * sinzf;
     vd shs = F(sh2) * f2 + F(sh3) * f3;
-    dpper_body(F(zmol) + v_set(ZNL) * t, ZEL, &f2, &f3, &sinzf);
+    dpper_body(lin->s[4], lin->c[4], ZEL, &f2, &f3, &sinzf); /* zmol+znl t */
     vd sel = F(ee2) * f2 + F(e3) * f3;
     vd sil = F(xi2) * f2 + F(xi3) * f3;
     vd sll = F(xl2) * f2 + F(xl3) * f3 + F(xl4) * sinzf;
@@ -368,7 +374,13 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     vd argpp_d = argpp + pgh_d;
     vd nodep_d = nodep + ph_d;
     vd mp_new = mp + pl;
-    if (v_any(lyd)) {
+    int any_lyd = v_any(lyd);
+    if (!any_lyd) {
+      sincos_add(lin->s[1], lin->c[1], d_am + pgh_d, &sinargp, &cosargp);
+      sincos_add(lin->s[2], lin->c[2], d_nm + ph_d, &sinnp, &cosnp);
+      sincos_add(lin->s[0], lin->c[0], d_mm + pl, &smp, &cmp);
+    }
+    if (any_lyd) {
       /* Lyddane's form for low inclination (no division by sin i) */
       vd sinop, cosop;
       sincos_safe(nodep, &sinop, &cosop);
@@ -404,6 +416,16 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     xincp = v_sel(neg, -xincp, xincp);
     nodep = v_sel(neg, nodep + v_set(PI_), nodep);
     argpp = v_sel(neg, argpp - v_set(PI_), argpp);
+    if (any_lyd) {
+      sincos_safe(argpp, &sinargp, &cosargp);
+      sincos_safe(nodep, &sinnp, &cosnp);
+      sincos_safe(mp, &smp, &cmp);
+    } else { /* a shift by pi negates sin and cos exactly */
+      sinargp = v_sel(neg, -sinargp, sinargp);
+      cosargp = v_sel(neg, -cosargp, cosargp);
+      sinnp = v_sel(neg, -sinnp, sinnp);
+      cosnp = v_sel(neg, -cosnp, cosnp);
+    }
     sinip = v_sel(neg, -sinip, sinip); /* sin(-x) = -sin(x) exactly */
     /* perturbed eccentricity out of range: error 3 */
     vm bad = v_mand(v_mor(v_lt(ep, v_set(0.0)), v_gt(ep, one)),
@@ -431,34 +453,25 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   }
 
   /* ---- long-period periodics ---- */
-  vd sinargp, cosargp;
-  if (deep)
-    sincos_safe(argpp, &sinargp, &cosargp);
-  else
-    sinargp = sinam, cosargp = cosam;
+
   vd axnl = ep * cosargp;
   vd temp = one / (am * (one - ep * ep));
   vd aynl = ep * sinargp + temp * aycof;
-  vd xl = mp + argpp + nodep + temp * xlcof * axnl;
 
   /* ---- Kepler's equation, each lane stopping as the scalar loop does ---- */
   vd u, sineo1, coseo1;
-  if (!deep) {
+  {
     /*
     ** u = xl - nodep = mp + argpp + dl: its sin/cos follow from those of
-    ** mm, of argpp and the two small terms dmm and dl, by the addition
-    ** formulas: no range reduction here.
+    ** mp, of argpp and the small term dl by the addition formulas (no
+    ** range reduction; u is left unreduced, which only Kepler's loop
+    ** sees, through differences).
     */
     vd dl = temp * xlcof * axnl;
-    vd smp, cmp;
-    sincos_add(sinmm, cosmm, dmm, &smp, &cmp);
     vd s2 = v_fma(smp, cosargp, cmp * sinargp);
     vd c2 = v_fma(cmp, cosargp, -(smp * sinargp));
     sincos_add(s2, c2, dl, &sineo1, &coseo1);
     u = (mp + argpp) + dl;
-  } else {
-    u = v_fmod_2pi(xl - nodep);
-    v_sincos(u, &sineo1, &coseo1);
   }
   vd eo1 = u;
   {
@@ -527,7 +540,7 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   sincos_add(sinu, cosu, dsu, &sinsu, &cossu);
   sincos_add(sinip, cosip, dinc, &sini, &cosi);
   if (deep)
-    sincos_safe(xnode, &snod, &cnod);
+    sincos_add(sinnp, cosnp, xnode - nodep, &snod, &cnod);
   else /* xnode = nodedf + nodecf t^2 + the short-period term */
     sincos_add(lin->s[2], lin->c[2], xnode - nodedf, &snod, &cnod);
 
@@ -570,7 +583,7 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
   ** multiply-adds per angle otherwise). The rotation adds ~1e-16 per step
   ** to sin/cos, so at most ~4e-15 before the next anchor.
   */
-  const int near = kind < OW__BK_DEEP;
+  const int nlin = kind < OW__BK_DEEP ? 3 : 5;
   enum { ANCHOR_STEPS = 32 };
   vlin lin, rot;
   vd tprev = v_set(0.0), hcur = v_set(0.0);
@@ -582,11 +595,15 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
           v_set(1440.0);
     else
       t = v_set(ts->tsince_min[k]);
-    if (near) {
+    {
       if (since_anchor >= ANCHOR_STEPS) {
         sincos_safe(F(mo) + F(mdot) * t, &lin.s[0], &lin.c[0]);
         sincos_safe(F(argpo) + F(argpdot) * t, &lin.s[1], &lin.c[1]);
         sincos_safe(F(nodeo) + F(nodedot) * t, &lin.s[2], &lin.c[2]);
+        if (nlin == 5) {
+          sincos_safe(F(zmos) + v_set(ZNS) * t, &lin.s[3], &lin.c[3]);
+          sincos_safe(F(zmol) + v_set(ZNL) * t, &lin.s[4], &lin.c[4]);
+        }
         since_anchor = 0;
         hcur = v_set(0.0);
       } else {
@@ -596,8 +613,12 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
           sincos_small(F(mdot) * h, &rot.s[0], &rot.c[0]);
           sincos_small(F(argpdot) * h, &rot.s[1], &rot.c[1]);
           sincos_small(F(nodedot) * h, &rot.s[2], &rot.c[2]);
+          if (nlin == 5) {
+            sincos_small(v_set(ZNS) * h, &rot.s[3], &rot.c[3]);
+            sincos_small(v_set(ZNL) * h, &rot.s[4], &rot.c[4]);
+          }
         }
-        for (int a = 0; a < 3; a++) {
+        for (int a = 0; a < nlin; a++) {
           vd sa = lin.s[a], ca = lin.c[a];
           lin.s[a] = v_fma(sa, rot.c[a], ca * rot.s[a]);
           lin.c[a] = v_fma(ca, rot.c[a], -(sa * rot.s[a]));
