@@ -151,6 +151,11 @@ int ow__batch_build(ow_batch *b, const ow__bcoef *coef, size_t n, ow_err *err)
     */
     keys[i].k1 = 0.0;
     keys[i].k2 = 0.0;
+    /* deep space: low-inclination orbits (Lyddane's form, a costlier
+       path taken per vector) are grouped, at the price of scattered
+       stores for their blocks */
+    if (c->kind >= OW__BK_DEEP)
+      keys[i].k1 = c->inclo < 0.2 ? 0.0 : 1.0;
   }
   qsort(keys, n, sizeof *keys, cmp_key);
   /* number of blocks: each kind padded to whole blocks */
