@@ -575,6 +575,8 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
 {
   int64_t idx[OW__VW];
   memcpy(idx, &blk->idx[lane0], sizeof idx);
+  const int all_out = out->x_km && out->y_km && out->z_km && out->vx_km_s &&
+                      out->vy_km_s && out->vz_km_s && out->status;
   vd epd = F(ep_day), epf = F(ep_frac);
   /*
   ** Near-earth lanes: sin/cos of the linear angles are evaluated in full
@@ -667,6 +669,22 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
     for (int c = 0; c < 6; c++)
       v_store(a[c], val[c]);
     v_store(a[6], o.st);
+    if (all_out) {
+      /* the common case, without a test per store */
+      for (int l = 0; l < OW__VW; l++) {
+        if (idx[l] < 0)
+          break; /* padding lanes come last */
+        size_t at = base + (size_t)idx[l];
+        out->x_km[at] = a[0][l];
+        out->y_km[at] = a[1][l];
+        out->z_km[at] = a[2][l];
+        out->vx_km_s[at] = a[3][l];
+        out->vy_km_s[at] = a[4][l];
+        out->vz_km_s[at] = a[5][l];
+        out->status[at] = (int)a[6][l];
+      }
+      continue;
+    }
     for (int l = 0; l < OW__VW; l++) {
       if (idx[l] < 0)
         continue;
