@@ -148,6 +148,12 @@ OW_API int ow_tle_parse_lines(const char *name, const char *l1,
 OW_API int ow_tle_format(const ow_elset *e, char *line0, char *l1, char *l2,
                          ow_err *err);
 
+/*
+** International designator in the COSPAR form of OMM, OEM and CDM: "98067A"
+** (TLE columns 10-17) becomes "1998-067A"; anything else is copied as is.
+*/
+OW_API void ow_object_id_cospar(const char *id, char *out, size_t n);
+
 /* Alpha-5 catalog field (5 chars, may be space padded) to a number. */
 OW_API int ow_alpha5_decode(const char *field5, uint32_t *norad, ow_err *err);
 /* Number 0..339999 to a 5-character Alpha-5 field (out holds 6 bytes). */
