@@ -32,6 +32,7 @@
 #define SUN_ITRF_STEP_S 60.0      /* linear, rotating: < 3e-6 rad error */
 #define SUN_MAG_V -26.74          /* apparent V magnitude of the Sun */
 #define BEST_TOL_S 0.05           /* best-geometry time: well inside 1 s */
+#define RANGE_TOL_S 1.0           /* minimum range: only its value is kept */
 
 enum con_id {
   C_ELEV, C_RANGE, C_DARK, C_SUNLIT, C_MAG, /* ground */
@@ -56,6 +57,7 @@ typedef struct sens_pre {
   double bore_teme[3];                /* inertial pointing */
   double scan_teme[OW_SCAN_MAX][3];   /* inertial scan pointings */
   double scan_off_s[OW_SCAN_MAX + 1]; /* start of each dwell in the cycle */
+  double lvlh_dir[OW_SCAN_MAX][3]; /* (cos el cos az, cos el sin az, sin el) */
   double flux_c;   /* 2 A R^2 / (3 pi), km^2: diffuse sphere */
   double flux_lim; /* flux ratio at the limiting magnitude */
 } sens_pre;
@@ -68,6 +70,11 @@ struct ow_access_ctx {
   ow_access_opts opts;
   int n_sun, n_itrf;
   double (*sun)[3], (*moon)[3], (*sun_itrf)[3];
+  /* TEME -> ITRF over the span: GMST 1982 is linear in time to < 1e-9 s
+  ** over days (its T^2 term) and UT1 - UTC drifts by ms per day, so the
+  ** angle is interpolated between the span's ends; polar motion (W) is
+  ** taken at the start (it moves by milliarcseconds per day). */
+  double gmst0_rad, gmst_rate_rad_s, omega_rad_s, w_pef_itrf[3][3];
 };
 
 /* ---- small vector helpers ---------------------------------------------- */
@@ -116,6 +123,25 @@ static ow_jd utc_to_tt(ow_jd utc)
     tt.frac = d;
   }
   return tt;
+}
+
+/* TEME state to ITRF at span offset t (see the ctx fields). */
+static void teme_to_itrf_fast(const ow_access_ctx *c, double t,
+                              const double r[3], const double v[3],
+                              double ri[3], double vi[3])
+{
+  double th = c->gmst0_rad + c->gmst_rate_rad_s * t;
+  double ct = cos(th), st = sin(th), w = c->omega_rad_s;
+  double p[3] = {ct * r[0] + st * r[1], -st * r[0] + ct * r[1], r[2]};
+  double q[3] = {ct * v[0] + st * v[1] + w * p[1],
+                 -st * v[0] + ct * v[1] - w * p[0], v[2]};
+  for (int i = 0; i < 3; i++) {
+    ri[i] = c->w_pef_itrf[i][0] * p[0] + c->w_pef_itrf[i][1] * p[1] +
+            c->w_pef_itrf[i][2] * p[2];
+    if (vi)
+      vi[i] = c->w_pef_itrf[i][0] * q[0] + c->w_pef_itrf[i][1] * q[1] +
+              c->w_pef_itrf[i][2] * q[2];
+  }
 }
 
 /* Linear interpolation in a table of 3-vectors starting at t = -step. */
@@ -326,6 +352,21 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
                     c->sun_itrf[k], vi);
   }
 
+  {
+    ow_frame_ctx f0, f1;
+    ow_frame_ctx_init(&f0, c->opts.eop, start_utc);
+    ow_frame_ctx_init(&f1, c->opts.eop, ow_access_time(c, span_s));
+    double turns = floor(f0.omega_rad_s * span_s / OW__TWOPI);
+    double d = f1.gmst82_rad - f0.gmst82_rad + turns * OW__TWOPI;
+    while (d < f0.omega_rad_s * span_s - OW__PI)
+      d += OW__TWOPI;
+    while (d > f0.omega_rad_s * span_s + OW__PI)
+      d -= OW__TWOPI;
+    c->gmst0_rad = f0.gmst82_rad;
+    c->gmst_rate_rad_s = d / span_s;
+    c->omega_rad_s = f0.omega_rad_s;
+    memcpy(c->w_pef_itrf, f0.pef_to_itrf, sizeof c->w_pef_itrf);
+  }
   double m_start[3][3];
   ow_gcrf_to_teme_matrix(utc_to_tt(start_utc), m_start);
   for (size_t i = 0; i < net->n && st == OW_OK; i++) {
@@ -365,6 +406,16 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
                       p->scan_teme[k]);
       }
       p->scan_off_s[s->n_scan] = off;
+      for (int k = 0; k < (s->pointing == OW_POINT_SCAN ? s->n_scan : 1);
+           k++) {
+        double az = s->pointing == OW_POINT_SCAN ? s->scan[k].a_rad
+                                                 : s->bore_a_rad;
+        double el = s->pointing == OW_POINT_SCAN ? s->scan[k].b_rad
+                                                 : s->bore_b_rad;
+        p->lvlh_dir[k][0] = cos(el) * cos(az);
+        p->lvlh_dir[k][1] = cos(el) * sin(az);
+        p->lvlh_dir[k][2] = sin(el);
+      }
     }
     if (s->lim_mag > 0) {
       double rad_km = 0.5e-3 * s->target_diam_m;
@@ -406,6 +457,10 @@ const ow_network *ow_access_network(const ow_access_ctx *c)
 typedef struct rates {
   double R[C_COUNT];
   double d_max_km, v_rel_km_s, omega_b;
+  int geom; /* fill the reporting-only angles of ow_access_geom */
+  /* Ground sensors without a mask: elevation as g = rho.up - |rho| sin m,
+  ** with its Lipschitz bound R_el2 and curvature bounds (see tz_quad). */
+  double R_el2, A_el, A_rng, dv_el, dv_rng;
 } rates;
 
 /* Where a scan sensor points: dwell index, or -1 when idle. */
@@ -418,11 +473,12 @@ typedef struct evalr {
   int ok;        /* target state available */
   int vis;
   double f;      /* min_i g_i / R_i, s */
-  double block;  /* max over violated constraints of -g_i / R_i, s */
+  double block;  /* max over violated constraints of their time to zero */
+  double stay;   /* min over satisfied ones of their time to zero */
   double block_indep; /* the same over constraints and pointings that do
                          not depend on the current dwell (scan sensors) */
   double obj;    /* best-geometry objective (maximised) */
-  double dobj;   /* its time derivative */
+  double fov_block[OW_SCAN_MAX]; /* scans: per pointing, s */
   double range, rdot;
   ow_access_geom geom;
 } evalr;
@@ -467,6 +523,21 @@ static void bounds_for(const ow_access_ctx *c, int si, const ow_target *tg,
     q->v_rel_km_s = vi;
     q->d_max_km = tg->r_max_km + norm(p->site);
     double rho_min = fmax(rmin - norm(p->site), 1.0);
+    /* Curvature: the ITRF acceleration is bounded by gravity (with 1 %
+    ** for J2), Coriolis and centrifugal terms; |rho|'' <= |a| + v^2/|rho|
+    ** (the turning of the line of sight), with |rho| >= rho_min. So
+    ** |g''| <= a (1 + |sin m|) + |sin m| v^2 / rho_min for the elevation
+    ** and a + v^2 / rho_min for the range. The rates at a sample come
+    ** from SGP4's velocity, allowed a 1 % error of the speed bound. */
+    double sm = fabs(sin(s->min_el_rad));
+    double amax = 1.01 * MU_KM3_S2 / (rmin * rmin) +
+                  2.0 * OMEGA_EARTH_RAD_S * vi +
+                  OMEGA_EARTH_RAD_S * OMEGA_EARTH_RAD_S * tg->r_max_km;
+    q->R_el2 = vi * (1.0 + sm);
+    q->A_el = amax * (1.0 + sm) + sm * vi * vi / rho_min;
+    q->A_rng = amax + vi * vi / rho_min;
+    q->dv_el = 0.01 * q->R_el2;
+    q->dv_rng = 0.01 * vi;
     if (s->lim_mag > 0)
       q->R[C_MAG] = p->flux_c / p->flux_lim * vi * (1.82 + 2 * OW__PI) /
                     (rho_min * rho_min * rho_min);
@@ -520,12 +591,10 @@ static void bore_axes(const ow_sensor *s, const sens_pre *p, int k,
   cross(C, R, I);
   ow_pointing mode = s->pointing == OW_POINT_SCAN ? s->scan_frame
                                                   : s->pointing;
-  double az = s->pointing == OW_POINT_SCAN ? s->scan[k].a_rad : s->bore_a_rad;
-  double el = s->pointing == OW_POINT_SCAN ? s->scan[k].b_rad : s->bore_b_rad;
   if (mode == OW_POINT_LVLH) {
-    double ce = cos(el), sa = sin(az), ca = cos(az), se = sin(el);
+    const double *u = p->lvlh_dir[k];
     for (int i = 0; i < 3; i++)
-      b[i] = ce * (ca * I[i] + sa * C[i]) + se * R[i];
+      b[i] = u[0] * I[i] + u[1] * C[i] + u[2] * R[i];
   } else {
     const double *src = s->pointing == OW_POINT_SCAN ? p->scan_teme[k]
                                                      : p->bore_teme;
@@ -567,30 +636,66 @@ static void fov_g(const ow_sensor *s, const double d[3], double dd,
 }
 
 /* Accumulates normalised margins into an evalr. */
-static void con(evalr *o, double g, double R, int indep)
+/*
+** Accumulate one constraint: g its value, R the bound on |dg/dt|, tz a
+** lower bound on the time g needs to reach zero from here (>= |g| / R).
+*/
+static void con_t(evalr *o, double g, double R, double tz, int indep)
 {
   double m = g / R;
   if (m < o->f)
     o->f = m;
   if (m < 0) {
-    if (-m > o->block)
-      o->block = -m;
-    if (indep && -m > o->block_indep)
-      o->block_indep = -m;
+    if (tz > o->block)
+      o->block = tz;
+    if (indep && tz > o->block_indep)
+      o->block_indep = tz;
+  } else if (tz < o->stay) {
+    o->stay = tz;
   }
 }
 
+static void con(evalr *o, double g, double R, int indep)
+{
+  con_t(o, g, R, fabs(g) / R, indep);
+}
+
+/*
+** Time for g to reach zero, from g, its rate gd (known to +-dv) and a
+** bound A on |g''| (the ground elevation and range constraints): the
+** smallest h > 0 with |g| - h (|gd| toward zero + dv) - A h^2 / 2 = 0,
+** and never less than the Lipschitz bound |g| / R.
+*/
+static double tz_quad(double g, double gd, double A, double R, double dv)
+{
+  double m = fabs(g), u = (g < 0 ? gd : -gd) + dv; /* speed toward zero */
+  double disc = sqrt(u * u + 2.0 * A * m), h;
+  h = u > 0 ? 2.0 * m / (u + disc) : (disc - u) / A;
+  return fmax(h, m / R);
+}
+
+/*
+** Every constraint of sensor si at t (pointing k for scans, -1 idle).
+** lazy: once a constraint is violated, the costlier ones (shadow,
+** magnitude) are skipped. The block times then come from fewer
+** constraints, i.e. they are shorter: still safe, only less far-reaching.
+*/
 static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
-                     const rates *q, double t, int k, evalr *o)
+                     const rates *q, double t, int k, int lazy, evalr *o)
 {
   const ow_sensor *s = &c->net.s[si];
   const sens_pre *p = &c->sp[si];
-  double r[3], v[3], sun[3];
+  double r[3], v[3], sun[3], rng, rdot;
+  double obs[3];  /* observer, same frame as r (for the phase angle) */
+  double sun_f[3]; /* Sun in that frame */
+  double r_f[3];   /* target in that frame */
   memset(o, 0, sizeof *o);
   o->f = INFINITY;
+  o->stay = INFINITY;
   o->geom.el_rad = o->geom.az_rad = o->geom.mag = NAN;
   o->geom.off_bore_rad = o->geom.sun_sep_rad = NAN;
   o->geom.moon_sep_rad = o->geom.limb_sep_rad = o->geom.sun_el_rad = NAN;
+  o->geom.sunlit_margin_rad = NAN;
   if (tg->state(tg->user, t, r, v) < 0) {
     o->f = -INFINITY;
     o->geom.margin_s = -INFINITY;
@@ -598,55 +703,56 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
   }
   o->ok = 1;
   table3(c->sun, c->n_sun, SUN_TABLE_STEP_S, t, sun);
-  if (s->need_sunlit) {
-    double g = ow_sunlit_margin(r, sun, s->sunlit_mode);
-    o->geom.sunlit_margin_rad = g;
-    con(o, g, q->R[C_SUNLIT], 1);
-  } else {
-    o->geom.sunlit_margin_rad = ow_sunlit_margin(r, sun, s->sunlit_mode);
-  }
-  double obs_to_t[3], rng, rdot;
 
   if (s->kind != OW_SENSOR_HOSTED) {
     double ri[3], vi[3], rho[3];
-    ow_teme_to_itrf(c->opts.eop, ow_access_time(c, t), r, v, ri, vi);
+    teme_to_itrf_fast(c, t, r, v, ri, vi);
     for (int i = 0; i < 3; i++)
       rho[i] = ri[i] - p->site[i];
     rng = norm(rho);
-    double zu = dot(rho, p->up), ze = dot(rho, p->east);
-    double zn = dot(rho, p->north), rh = hypot(ze, zn);
-    double az = atan2(ze, zn);
-    if (az < 0)
-      az += OW__TWOPI;
-    double m = ow_sensor_min_el(s, az);
-    con(o, zu - rh * tan(m), q->R[C_ELEV], 1);
-    o->geom.el_rad = atan2(zu, rh);
-    o->geom.az_rad = az;
+    double zu = dot(rho, p->up), rh = 0.0;
+    double m = s->min_el_rad;
+    if (s->n_mask || q->geom) {
+      double ze = dot(rho, p->east), zn = dot(rho, p->north);
+      double az = atan2(ze, zn);
+      rh = hypot(ze, zn);
+      if (az < 0)
+        az += OW__TWOPI;
+      m = ow_sensor_min_el(s, az);
+      o->geom.az_rad = az;
+    }
     rdot = dot(rho, vi) / rng;
-    /* Objective: sin(el) = zu / rng, derivative from the ITRF velocity. */
-    o->obj = zu / rng;
-    o->dobj = dot(vi, p->up) / rng - zu * rdot / (rng * rng);
-    if (s->max_range_km > 0)
-      con(o, s->max_range_km - rng, q->R[C_RANGE], 1);
+    if (s->n_mask) {
+      con(o, zu - rh * tan(m), q->R[C_ELEV], 1);
+    } else {
+      double sm = sin(m), g = zu - rng * sm;
+      double gd = dot(vi, p->up) - sm * rdot;
+      con_t(o, g, q->R_el2, tz_quad(g, gd, q->A_el, q->R_el2, q->dv_el), 1);
+    }
+    if (q->geom)
+      o->geom.el_rad = atan2(zu, rh);
+    o->obj = zu / rng; /* sin(elevation) */
+    if (s->max_range_km > 0) {
+      double g = s->max_range_km - rng;
+      con_t(o, g, q->R[C_RANGE],
+            tz_quad(g, -rdot, q->A_rng, q->R[C_RANGE], q->dv_rng), 1);
+    }
+    if (s->kind == OW_SENSOR_RADAR && !s->need_sunlit && !q->geom &&
+        !(s->lim_mag > 0))
+      goto done; /* no Sun-dependent constraint */
     double su[3];
     table3(c->sun_itrf, c->n_itrf, SUN_ITRF_STEP_S, t, su);
-    double sn = norm(su);
-    double sin_sun_el = dot(su, p->up) / sn;
-    o->geom.sun_el_rad = asin(fmax(-1, fmin(1, sin_sun_el)));
+    double sin_sun_el = dot(su, p->up) / norm(su);
+    if (q->geom)
+      o->geom.sun_el_rad = asin(fmax(-1, fmin(1, sin_sun_el)));
     if (s->kind == OW_SENSOR_OPTICAL && s->need_dark)
       con(o, p->sin_sun_max - sin_sun_el, q->R[C_DARK], 1);
-    /* Observer-to-target and target-to-Sun in one frame (ITRF). */
-    if (s->lim_mag > 0) {
-      double ts[3], ph;
-      for (int i = 0; i < 3; i++)
-        ts[i] = su[i] - ri[i];
-      double back[3] = {-rho[0], -rho[1], -rho[2]};
-      ph = vec_angle(ts, back);
-      double flux = p->flux_c * phase_fn(ph) / (rng * rng);
-      o->geom.mag = SUN_MAG_V - 2.5 * log10(fmax(flux, 1e-300));
-      con(o, flux / p->flux_lim - 1.0, q->R[C_MAG], 1);
-    }
-    (void)obs_to_t;
+    /* The phase angle is frame-free: work in ITRF. */
+    memcpy(obs, p->site, sizeof obs);
+    memcpy(r_f, ri, sizeof r_f);
+    double sd = norm(sun) / norm(su);
+    for (int i = 0; i < 3; i++)
+      sun_f[i] = su[i] * sd;
   } else {
     double rh[3], vh[3], d[3], dv[3];
     host_state(&p->host, t, rh, vh);
@@ -657,71 +763,86 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
     rng = norm(d);
     rdot = dot(d, dv) / rng;
     o->obj = -rng;
-    o->dobj = -rdot;
     if (s->max_range_km > 0)
       con(o, s->max_range_km - rng, q->R[C_RANGE], 1);
     /* Field of view: the current pointing (dependent on the dwell), and
-    ** for scans the best over all pointings (independent of it). */
+    ** for scans every pointing's own block time. */
     double b[3], e1[3], e2[3], g1, g2;
-    int rect = s->fov == OW_FOV_RECT;
+    int rect = s->fov == OW_FOV_RECT, scan = s->pointing == OW_POINT_SCAN;
     if (k >= 0) {
       bore_axes(s, p, k, rh, vh, b, rect ? e1 : NULL, e2);
       fov_g(s, d, rng, b, e1, e2, &g1, &g2);
-      con(o, g1, q->R[C_FOV1], s->pointing != OW_POINT_SCAN);
+      con(o, g1, q->R[C_FOV1], !scan);
       if (rect)
-        con(o, g2, q->R[C_FOV2], s->pointing != OW_POINT_SCAN);
-      o->geom.off_bore_rad = vec_angle(d, b);
+        con(o, g2, q->R[C_FOV2], !scan);
+      if (q->geom)
+        o->geom.off_bore_rad = vec_angle(d, b);
     } else {
-      o->f = fmin(o->f, -INFINITY); /* idle: nothing is observed */
+      o->f = -INFINITY; /* idle: nothing is observed */
     }
-    if (s->pointing == OW_POINT_SCAN) {
-      double best = -INFINITY;
+    if (scan) {
       for (int j = 0; j < s->n_scan; j++) {
         double b2[3], f1[3], f2[3], h1, h2;
         bore_axes(s, p, j, rh, vh, b2, rect ? f1 : NULL, f2);
         fov_g(s, d, rng, b2, f1, f2, &h1, &h2);
-        double m = h1 / q->R[C_FOV1];
+        double mm = h1 / q->R[C_FOV1];
         if (rect)
-          m = fmin(m, h2 / q->R[C_FOV2]);
-        best = fmax(best, m);
+          mm = fmin(mm, h2 / q->R[C_FOV2]);
+        o->fov_block[j] = mm < 0 ? -mm : 0.0;
       }
-      if (best < 0 && -best > o->block_indep)
-        o->block_indep = -best;
     }
     double sh[3], mh[3], nad[3], mo[3];
-    table3(c->moon, c->n_sun, MOON_TABLE_STEP_S, t, mo);
     for (int i = 0; i < 3; i++) {
       sh[i] = sun[i] - rh[i];
-      mh[i] = mo[i] - rh[i];
       nad[i] = -rh[i];
     }
     unit(sh);
-    unit(mh);
     double rhn = norm(rh);
     unit(nad);
-    o->geom.sun_sep_rad = vec_angle(d, sh);
-    o->geom.moon_sep_rad = vec_angle(d, mh);
     double beta_e = asin(fmin(1.0, (OW_SHADOW_EARTH_RADIUS_KM + s->atm_km) /
                                        rhn));
-    o->geom.limb_sep_rad = vec_angle(d, nad) - beta_e;
-    if (s->sun_excl_rad > 0)
-      con(o, rng * cos(s->sun_excl_rad) - dot(d, sh), q->R[C_SUNX], 1);
-    if (s->moon_excl_rad > 0)
-      con(o, rng * cos(s->moon_excl_rad) - dot(d, mh), q->R[C_MOONX], 1);
     double beta = beta_e + fmax(s->limb_excl_rad, 0.0);
     con(o, rng * cos(beta) - dot(d, nad), q->R[C_LIMB], 1);
-    if (s->lim_mag > 0) {
+    if (s->sun_excl_rad > 0)
+      con(o, rng * cos(s->sun_excl_rad) - dot(d, sh), q->R[C_SUNX], 1);
+    if (s->moon_excl_rad > 0 || q->geom) {
+      table3(c->moon, c->n_sun, MOON_TABLE_STEP_S, t, mo);
+      for (int i = 0; i < 3; i++)
+        mh[i] = mo[i] - rh[i];
+      unit(mh);
+      if (s->moon_excl_rad > 0)
+        con(o, rng * cos(s->moon_excl_rad) - dot(d, mh), q->R[C_MOONX], 1);
+      if (q->geom)
+        o->geom.moon_sep_rad = vec_angle(d, mh);
+    }
+    if (q->geom) {
+      o->geom.sun_sep_rad = vec_angle(d, sh);
+      o->geom.limb_sep_rad = vec_angle(d, nad) - beta_e;
+    }
+    memcpy(obs, rh, sizeof obs);
+    memcpy(r_f, r, sizeof r_f);
+    memcpy(sun_f, sun, sizeof sun_f);
+  }
+
+  if (!(lazy && o->f < 0)) {
+    if (s->need_sunlit || q->geom) {
+      double g = ow_sunlit_margin(r, sun, s->sunlit_mode);
+      o->geom.sunlit_margin_rad = g;
+      if (s->need_sunlit)
+        con(o, g, q->R[C_SUNLIT], 1);
+    }
+    if (s->lim_mag > 0 && !(lazy && o->f < 0)) {
       double ts[3], back[3];
       for (int i = 0; i < 3; i++) {
-        ts[i] = sun[i] - r[i];
-        back[i] = -d[i];
+        ts[i] = sun_f[i] - r_f[i];
+        back[i] = obs[i] - r_f[i];
       }
-      double ph = vec_angle(ts, back);
-      double flux = p->flux_c * phase_fn(ph) / (rng * rng);
+      double flux = p->flux_c * phase_fn(vec_angle(ts, back)) / (rng * rng);
       o->geom.mag = SUN_MAG_V - 2.5 * log10(fmax(flux, 1e-300));
       con(o, flux / p->flux_lim - 1.0, q->R[C_MAG], 1);
     }
   }
+done:
   o->range = rng;
   o->rdot = rdot;
   o->vis = o->f >= 0;
@@ -769,7 +890,8 @@ int ow_access_eval(const ow_access_ctx *c, int si, const ow_target *tg,
         k = j;
   }
   bounds_for(c, si, tg, &q);
-  evaluate(c, si, tg, &q, t_s, k, &o);
+  q.geom = 1;
+  evaluate(c, si, tg, &q, t_s, k, 0, &o);
   *g = o.geom;
   return o.ok ? OW_OK : OW_E_SGP4_DECAYED;
 }
@@ -786,12 +908,20 @@ typedef struct search {
   size_t cap, n;
   int lost;
   double in_step_max; /* sampling inside windows, for the best geometry */
+  double next_ok[OW_SCAN_MAX]; /* scans: see march() */
 } search;
 
 static void ev(search *S, double t, int k, evalr *o)
 {
   S->evals++;
-  evaluate(S->c, S->si, S->tg, &S->q, t, k, o);
+  evaluate(S->c, S->si, S->tg, &S->q, t, k, 0, o);
+}
+
+/* The march's samples: lazy (see evaluate). */
+static void ev_lazy(search *S, double t, int k, evalr *o)
+{
+  S->evals++;
+  evaluate(S->c, S->si, S->tg, &S->q, t, k, 1, o);
 }
 
 /*
@@ -800,23 +930,32 @@ static void ev(search *S, double t, int k, evalr *o)
 ** it stalls; stops when the bracket is below tol. Returns the time of the
 ** first visible instant side of the bracket.
 */
+
 static double edge(search *S, int k, double a, double fa, double b,
                    double fb)
 {
   double tol = S->c->opts.tol_s;
   int side = 0;
   evalr o;
+  double last = NAN;
   /* Infinite margins (lost target) give no slope: bisect. */
   for (int it = 0; it < 200 && fabs(b - a) > tol; it++) {
     double x;
-    if (isfinite(fa) && isfinite(fb) && fa != fb && it % 4 != 3)
+    if (isfinite(fa) && isfinite(fb) && fa != fb)
       x = b - fb * (b - a) / (fb - fa);
     else
       x = 0.5 * (a + b);
     double lo = fmin(a, b), hi = fmax(a, b), w = hi - lo;
-    if (!(x > lo + 0.01 * w && x < hi - 0.01 * w))
+    /* Once the estimate stops moving by more than tol / 2, probe tol / 2
+    ** beyond it: the bracket then closes instead of creeping from one
+    ** side, as regula falsi does. */
+    if (!isnan(last) && fabs(x - last) < 0.5 * tol)
+      x = last + (x >= last ? 0.5 * tol : -0.5 * tol);
+    if (!(x > lo + 0.01 * w && x < hi - 0.01 * w) &&
+        !(w > 2 * tol && x > lo && x < hi))
       x = 0.5 * (a + b);
     ev(S, x, k, &o);
+    last = x;
     double fx = o.f;
     if ((fx >= 0) == (fb >= 0)) {
       b = x, fb = fx;
@@ -854,7 +993,7 @@ static double objective(search *S, int k, double t, int want_range)
 ** maximum is flat (slow, high passes).
 */
 static double best_time(search *S, int k, double a, double x, double b,
-                        int want_range, double tol)
+                        int want_range, double tol, double *fbest)
 {
   const double golden = 0.3819660112501051; /* (3 - sqrt 5) / 2 */
   double w = x, v = x, fx = objective(S, k, x, want_range), fw = fx,
@@ -906,6 +1045,7 @@ static double best_time(search *S, int k, double a, double x, double b,
       }
     }
   }
+  *fbest = fx;
   return x;
 }
 
@@ -978,19 +1118,24 @@ static void track_add(track *tr, double tprev, double t, const evalr *o)
 }
 
 /* Refine every candidate and return the best time. */
-static double refine_best(search *S, int k, seq *q, int want_range)
+static double refine_best(search *S, int k, seq *q, int want_range,
+                          double *vbest)
 {
+  double tol = want_range && S->c->net.s[S->si].kind != OW_SENSOR_HOSTED
+                   ? RANGE_TOL_S
+                   : BEST_TOL_S;
   double best_t = q->c[0].t, best_v = INFINITY;
   for (int i = 0; i < q->nc; i++) {
     cand *c = &q->c[i];
-    double t = c->hi > c->lo
-                   ? best_time(S, k, c->lo, c->t, c->hi, want_range,
-                               BEST_TOL_S)
-                   : c->t;
-    double v = objective(S, k, t, want_range);
+    double v = INFINITY, t = c->hi > c->lo ? best_time(S, k, c->lo, c->t, c->hi,
+                                            want_range, tol, &v)
+                                : c->t;
+    if (!(c->hi > c->lo))
+      v = objective(S, k, t, want_range);
     if (v < best_v)
       best_v = v, best_t = t;
   }
+  *vbest = best_v;
   return best_t;
 }
 
@@ -1007,7 +1152,7 @@ static void emit(search *S, int k, double ws, double we, int flags,
   w.flags = flags;
   w.start_s = ws;
   w.end_s = we;
-  double tmin;
+  double tmin, vmin = INFINITY, vel;
   if (we - ws <= S->c->opts.tol_s) {
     w.best_s = tmin = 0.5 * (ws + we);
   } else {
@@ -1019,14 +1164,18 @@ static void emit(search *S, int k, double ws, double we, int flags,
     seq_end(&tr->el);
     seq_end(&tr->rg);
     if (!hosted)
-      w.best_s = refine_best(S, k, &tr->el, 0);
-    tmin = refine_best(S, k, &tr->rg, 1);
+      w.best_s = refine_best(S, k, &tr->el, 0, &vel);
+    tmin = refine_best(S, k, &tr->rg, 1, &vmin);
     if (hosted)
       w.best_s = tmin;
   }
-  ev(S, tmin, k, &o);
-  w.min_range_km = o.range;
-  ev(S, w.best_s, k, &o);
+  {
+    rates qg = S->q;
+    qg.geom = 1;
+    S->evals++;
+    evaluate(S->c, S->si, S->tg, &qg, w.best_s, k, 0, &o);
+  }
+  w.min_range_km = vmin;
   w.best_el_rad = hosted ? NAN : o.geom.el_rad;
   w.best_az_rad = hosted ? NAN : o.geom.az_rad;
   w.best_range_km = o.range;
@@ -1040,22 +1189,22 @@ static void emit(search *S, int k, double ws, double we, int flags,
 
 /*
 ** March over [a, b] with a fixed pointing k. t_first >= a is where
-** sampling begins (no window can start in [a, t_first)). Returns the time
-** before which no window of any pointing can begin, judged from the last
-** sample (for skipping the dwells of a scan).
+** sampling begins (no window can start in [a, t_first)). For scans, the
+** last sample also updates S->next_ok[j]: the time before which no window
+** can begin in any dwell of pointing j.
 */
-static double march(search *S, int k, double a, double b, double t_first,
-                    int clip_a, int clip_b)
+static void march(search *S, int k, double a, double b, double t_first,
+                  int clip_a, int clip_b)
 {
   double D = S->c->opts.min_window_s, t = t_first, ws = 0;
   evalr o, on;
   track tr;
   int in;
 
-  ev(S, t, k, &o);
+  ev_lazy(S, t, k, &o);
   if (!o.ok) {
     S->lost = 1;
-    return INFINITY;
+    return;
   }
   in = o.vis;
   if (in) {
@@ -1063,10 +1212,11 @@ static double march(search *S, int k, double a, double b, double t_first,
     track_start(&tr, t, &o);
   }
   while (t < b) {
-    double step = in ? fmin(fmax(o.f, 0.0) + D, S->in_step_max)
-                     : o.block + D;
+    if (!in && t + o.block >= b)
+      break; /* nothing can become visible before the segment ends */
+    double step = in ? fmin(o.stay + D, S->in_step_max) : o.block + D;
     double tn = fmin(t + step, b);
-    ev(S, tn, k, &on);
+    ev_lazy(S, tn, k, &on);
     if (!on.ok) {
       /* Lost (decay): close an open window at the last good sample's
       ** side by bisection on availability, then stop. */
@@ -1087,7 +1237,7 @@ static double march(search *S, int k, double a, double b, double t_first,
                                OW_WIN_LOST, &tr);
       }
       S->lost = 1;
-      return INFINITY;
+      return;
     }
     if (on.vis != in) {
       double te = edge(S, k, t, o.f, tn, on.f);
@@ -1112,7 +1262,11 @@ static double march(search *S, int k, double a, double b, double t_first,
   if (in)
     emit(S, k, ws, b, (ws == a && clip_a ? OW_WIN_CLIPPED_START : 0) |
                           (clip_b ? OW_WIN_CLIPPED_END : 0), &tr);
-  return t + o.block_indep;
+  const ow_sensor *s = &S->c->net.s[S->si];
+  if (s->kind == OW_SENSOR_HOSTED && s->pointing == OW_POINT_SCAN)
+    for (int j = 0; j < s->n_scan; j++)
+      S->next_ok[j] = fmax(S->next_ok[j],
+                           t + fmax(o.block_indep, o.fov_block[j]));
 }
 
 int ow_access_windows(const ow_access_ctx *c, int si, const ow_target *tg,
@@ -1162,20 +1316,20 @@ int ow_access_windows(const ow_access_ctx *c, int si, const ow_target *tg,
     march(&S, 0, 0.0, c->span_s, 0.0, 1, 1);
   } else {
     /* Dwell by dwell; windows that run across back-to-back dwells are
-    ** joined afterwards. */
+    ** joined afterwards. A dwell is skipped when the last sample showed
+    ** that its pointing cannot see the target before the dwell ends. */
     const sens_pre *p = &c->sp[si];
-    double T = s->revisit_s, next_ok = 0.0;
-    long cyc0 = 0, cyc1 = (long)floor(c->span_s / T);
-    for (long cy = cyc0; cy <= cyc1 && !S.lost; cy++) {
+    double T = s->revisit_s;
+    long cyc1 = (long)floor(c->span_s / T);
+    for (long cy = 0; cy <= cyc1 && !S.lost; cy++) {
       for (int j = 0; j < s->n_scan && !S.lost; j++) {
         double a = cy * T + p->scan_off_s[j], b = cy * T + p->scan_off_s[j + 1];
         if (a >= c->span_s)
           break;
         b = fmin(b, c->span_s);
-        if (b <= next_ok)
+        if (b <= S.next_ok[j])
           continue;
-        double t1 = fmax(a, next_ok);
-        next_ok = march(&S, j, a, b, t1, a == 0.0, b == c->span_s);
+        march(&S, j, a, b, fmax(a, S.next_ok[j]), a == 0.0, b == c->span_s);
       }
     }
     /* Join windows that touch at a dwell boundary. */
