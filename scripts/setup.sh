@@ -16,6 +16,7 @@ pkgs=(
   libxml2-dev                          # OMM XML
   zlib1g-dev                           # tests read the gzipped SGP4 catalog reference
   clang libclang-rt-14-dev             # sanitizer + libFuzzer build in tests
+  libomp-dev                           # OpenMP for clang (the sanitizer build)
   python3 python3-numpy                # oracle test driver
   python3-sgp4 python3-skyfield python3-astropy python3-scipy  # oracles
 )
