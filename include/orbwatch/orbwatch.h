@@ -18,5 +18,6 @@
 #include "orbwatch/pc.h"
 #include "orbwatch/cdm.h"
 #include "orbwatch/batch.h"
+#include "orbwatch/screen.h"
 
 #endif

@@ -1,0 +1,864 @@
+/*
+** screen.c - ow_screen_run: all-vs-all and primaries-vs-all screening over
+** the batch engine's ephemeris. Exports ow_screen_opts_default,
+** ow_screen_run, ow_screen_result_free, ow_screen_closest.
+**
+** Pipeline, cheapest first:
+**   1. perigee/apogee bands (mean elements, padded) per object; in the
+**      primaries mode, objects whose band cannot reach a primary's band are
+**      not propagated at all; every pair is checked against them again.
+**   2. the batch engine propagates the kept objects on a grid of step h,
+**      in chunks (ow_batch_stream): memory is chunk * n states.
+**   3. at every grid instant t_k a spatial hash (cubic cells of edge L)
+**      lists the pairs closer than their search radius R_ij (below).
+**   4. for each such pair, the intervals [t_k, t_k+1] (and [t_k-1, t_k]
+**      when the pair was not listed at t_k-1) are kept only when the range
+**      rate changes sign from - to + inside (a minimum of the distance) and
+**      a lower bound of the distance over the interval, from the cubic
+**      Hermite interpolant of the relative motion and its error bound, is
+**      below the threshold.
+**   5. the interval is refined with the scalar model (screen_refine.c).
+**
+** Why no pair closer than D can be skipped (the search radius):
+**   Let the pair come within D at t* in [t_k, t_k+1]; let t_m be the grid
+**   instant nearer to t*, so |t* - t_m| <= h/2. Along the path,
+**     |dr(t_m)| <= |dr(t*)| + |integral of dv from t* to t_m|
+**               <= D + v_rel_max * h / 2,
+**   where v_rel_max bounds |v1 - v2| <= |v1| + |v2| <= vmax_1 + vmax_2 and
+**   vmax_i is the object's speed at perigee (vis-viva with the mean
+**   elements, plus 2% and 0.05 km/s for the SGP4 periodic terms). This is
+**   the triangle inequality along the actual curved path: no curvature
+**   term is needed. So with
+**     R_ij = D + (vmax_i + vmax_j) * h / 2,
+**   the pair is listed at t_m (L = max R_ij >= R_ij, and the hash visits
+**   every cell within one cell, so every pair closer than L is seen), and
+**   the interval containing t* is tested from t_m (forward from t_k or
+**   backward from t_k+1). In LEO vmax ~ 7.9 km/s: R = D + 7.9 h; h = 60 s
+**   gives R ~ 480 km. For an ellipsoidal volume D is its largest semi-axis.
+**   Curvature enters only step 4, where it is bounded explicitly (Hermite
+**   error below), and the sign test, which assumes that two extrema of the
+**   distance are never within one step of each other (the relative motion
+**   of two orbits turns on the orbital time scale: a quarter of the
+**   shortest period, ~21 min, against h = 1 min).
+**
+** The Hermite bound: on [t_a, t_b] the cubic H with the relative positions
+** and velocities at both ends has, per component, |dr - H| <= M4 h^4 / 384
+** with M4 a bound of |d^4 r / dt^4|. For two-body motion |r''''| is of
+** the order of (mu / r^2) (v / r)^2; M4_i = 20 (mu / rp^2) (vp / rp)^2 at
+** perigee is used (the factor 20 is a margin: the test compares the
+** interpolant against the scalar model over whole catalogs, and the ratio
+** error/bound stays below 0.1). For the pair, eps = sqrt(3) (M4_1 + M4_2)
+** h^4 / 384 (0.03 km for two LEO objects at h = 60 s). H lies in the
+** convex hull of its Bezier points B0..B3, so the distance from the origin
+** to H is at least dist(0, [B0 B3]) - max(dist(B1, [B0 B3]), dist(B2,
+** [B0 B3])) (a distance to a convex set is convex, so its largest value
+** over the hull is at a vertex). Two halvings (de Casteljau) tighten it.
+*/
+#include "internal.h"
+#include "orbwatch/batch.h"
+#include "orbwatch/population.h"
+#include "orbwatch/screen.h"
+#include "screen_priv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#define MU_KM3_S2 398600.8 /* WGS-72, as SGP4 (STR#3) */
+#define RE_KM 6378.135     /* WGS-72 */
+#define HERMITE_M4_MARGIN 20.0
+#define VMAX_MARGIN 1.02
+#define VMAX_PAD_KM_S 0.05
+#define ACC_MARGIN 1.01
+#define IMPLAUSIBLE_SPEED 1.5
+/* Objects whose speed bound over an instant's window is above this are
+** 'fast' (eccentric orbits near perigee, very low LEO): the cell edge is
+** sized for the others, and fast objects search several cells around. */
+#define V_CAP_KM_S 8.2
+/* Radial pads of the perigee/apogee bands: SGP4 short-period terms (J2:
+** a few km in LEO) and lunisolar changes of e over a week (deep space),
+** covered by 10 km + 1% of a; drag decay is added from ndot. */
+#define BAND_PAD_KM 10.0
+#define BAND_PAD_FRAC 0.01
+
+static double now_s(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void ow_screen_opts_default(ow_screen_opts *o, ow_jd start_utc)
+{
+  memset(o, 0, sizeof *o);
+  o->start_utc = start_utc;
+  o->span_day = OW_SCREEN_SPAN_DAY_DEFAULT;
+  o->threshold_km = OW_SCREEN_THRESHOLD_KM_DEFAULT;
+  o->step_s = OW_SCREEN_STEP_S_DEFAULT;
+  o->chunk_steps = 64;
+  o->merge_slow = 1;
+}
+
+void ow_screen_result_free(ow_screen_result *r)
+{
+  if (!r)
+    return;
+  free(r->events);
+  r->events = NULL;
+  r->n = 0;
+}
+
+/* ---- per-object bounds ---------------------------------------------------- */
+
+static void object_bounds(const ow_elset *e, double span_day,
+                          ow__screen_obj *o)
+{
+  double n_rad_s = e->n_rev_day * OW__TWOPI / 86400.0;
+  double a = cbrt(MU_KM3_S2 / (n_rad_s * n_rad_s));
+  double rp = a * (1.0 - e->ecc), ra = a * (1.0 + e->ecc);
+  if (rp < RE_KM * 0.9)
+    rp = RE_KM * 0.9; /* decaying element sets: keep the bounds finite */
+  double vp = sqrt(MU_KM3_S2 * (2.0 / rp - 1.0 / a));
+  o->vmax_km_s = vp * VMAX_MARGIN + VMAX_PAD_KM_S;
+  double w = o->vmax_km_s / rp;
+  o->m4 = HERMITE_M4_MARGIN * MU_KM3_S2 / (rp * rp) * w * w;
+  /* Largest acceleration: central gravity at perigee, +1% for J2 (1.6e-3
+  ** of it) and drag. */
+  o->acc_km_s2 = ACC_MARGIN * MU_KM3_S2 / (rp * rp);
+  /* Decay over the span from ndot (n grows by 2 ndot2 per day; a shrinks
+  ** by 2/3 of the relative change), doubled as a margin. */
+  double dn = fabs(2.0 * e->ndot_rev_day2 * span_day);
+  double decay = e->n_rev_day > 0 ? 2.0 * (2.0 / 3.0) * a * dn / e->n_rev_day
+                                  : 0.0;
+  double pad = BAND_PAD_KM + BAND_PAD_FRAC * a;
+  o->band_lo_km = rp - pad - decay;
+  o->band_hi_km = ra + pad;
+}
+
+/* ---- the spatial hash ---------------------------------------------------- */
+
+/* One object of one instant, in bucket order (contiguous for the scans). */
+typedef struct slot {
+  double p[3], v[3];
+  double vb;          /* speed bound over [t_k - h/2, t_k + h/2] */
+  double acc;         /* acceleration bound */
+  double band_lo, band_hi;
+  int32_t c[3];       /* cell */
+  uint32_t i;         /* local object index */
+  uint32_t fast;
+  uint32_t prim;
+} slot;
+
+typedef struct grid {
+  size_t mask;
+  uint32_t *start;     /* bucket -> first slot (mask + 2 entries) */
+  slot *slots;
+  uint32_t *bucket_of; /* local object -> bucket (scratch) */
+  uint32_t nfast, *fast; /* slots of the fast objects */
+  double vbmax;
+} grid;
+
+static void grid_free(grid *g)
+{
+  free(g->start);
+  free(g->slots);
+  free(g->bucket_of);
+  free(g->fast);
+  memset(g, 0, sizeof *g);
+}
+
+static int grid_init(grid *g, size_t n)
+{
+  memset(g, 0, sizeof *g);
+  size_t m = 1024;
+  while (m < 2 * n)
+    m *= 2;
+  g->mask = m - 1;
+  g->start = malloc((m + 1) * sizeof *g->start);
+  g->slots = malloc((n + 1) * sizeof *g->slots);
+  g->bucket_of = malloc((n + 1) * sizeof *g->bucket_of);
+  g->fast = malloc((n + 1) * sizeof *g->fast);
+  if (!g->start || !g->slots || !g->bucket_of || !g->fast) {
+    grid_free(g);
+    return OW_E_NOMEM;
+  }
+  return OW_OK;
+}
+
+static inline uint32_t cell_hash(int32_t x, int32_t y, int32_t z,
+                                 size_t mask)
+{
+  uint32_t h = (uint32_t)x * 73856093u ^ (uint32_t)y * 19349663u ^
+               (uint32_t)z * 83492791u;
+  h ^= h >> 13;
+  return h & (uint32_t)mask;
+}
+
+/* Per-thread output. */
+typedef struct tls {
+  ow_screen_event *ev;
+  size_t n, cap;
+  uint64_t pairs, intervals, refinements;
+  int nomem;
+} tls;
+
+typedef struct ctx {
+  const ow_elset *es;
+  const ow_sgp4 *models;
+  const ow_screen_opts *opt;
+  const size_t *gidx;        /* local -> catalog index */
+  const ow__screen_obj *obj; /* per local object */
+  const unsigned char *is_prim; /* per local object */
+  const unsigned char *valid; /* per local object: no failed state yet */
+  size_t n;                  /* local objects */
+  int prim_mode;
+  double h, d_search, cell_l;
+} ctx;
+
+/* Counting sort of the valid objects of one instant into buckets. */
+static void grid_build(const ctx *c, grid *g, const ow__screen_row *row)
+{
+  size_t nb = g->mask + 1, n = c->n;
+  double inv_l = 1.0 / c->cell_l, half = 0.5 * c->h;
+  memset(g->start, 0, (nb + 1) * sizeof *g->start);
+  for (size_t i = 0; i < n; i++) {
+    if (!c->valid[i] || row->st[i] != OW_OK)
+      continue;
+    int32_t cx = (int32_t)floor(row->x[i] * inv_l);
+    int32_t cy = (int32_t)floor(row->y[i] * inv_l);
+    int32_t cz = (int32_t)floor(row->z[i] * inv_l);
+    uint32_t b = cell_hash(cx, cy, cz, g->mask);
+    g->bucket_of[i] = b;
+    g->start[b + 1]++;
+  }
+  for (size_t b = 0; b < nb; b++)
+    g->start[b + 1] += g->start[b];
+  g->nfast = 0;
+  g->vbmax = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!c->valid[i] || row->st[i] != OW_OK)
+      continue;
+    uint32_t s = g->start[g->bucket_of[i]]++;
+    slot *o = &g->slots[s];
+    const ow__screen_obj *ob = &c->obj[i];
+    o->p[0] = row->x[i], o->p[1] = row->y[i], o->p[2] = row->z[i];
+    o->v[0] = row->vx[i], o->v[1] = row->vy[i], o->v[2] = row->vz[i];
+    o->c[0] = (int32_t)floor(o->p[0] * inv_l);
+    o->c[1] = (int32_t)floor(o->p[1] * inv_l);
+    o->c[2] = (int32_t)floor(o->p[2] * inv_l);
+    /* The speed changes by at most acc * h/2 within the window. */
+    o->vb = sqrt(o->v[0] * o->v[0] + o->v[1] * o->v[1] + o->v[2] * o->v[2]) +
+            ob->acc_km_s2 * half;
+    o->acc = ob->acc_km_s2;
+    o->band_lo = ob->band_lo_km, o->band_hi = ob->band_hi_km;
+    o->i = (uint32_t)i;
+    o->fast = o->vb > V_CAP_KM_S;
+    o->prim = c->is_prim[i];
+    g->vbmax = fmax(g->vbmax, o->vb);
+    if (o->fast)
+      g->fast[g->nfast++] = s;
+  }
+  for (size_t b = nb; b > 0; b--)
+    g->start[b] = g->start[b - 1];
+  g->start[0] = 0;
+}
+
+/* ---- interval test ----------------------------------------------------- */
+
+static double seg_dist(const double p[3], const double a[3],
+                       const double b[3])
+{
+  double ab[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
+  double ap[3] = {p[0] - a[0], p[1] - a[1], p[2] - a[2]};
+  double l2 = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
+  double s = l2 > 0 ? (ap[0] * ab[0] + ap[1] * ab[1] + ap[2] * ab[2]) / l2
+                    : 0.0;
+  s = s < 0 ? 0 : s > 1 ? 1 : s;
+  double d[3] = {ap[0] - s * ab[0], ap[1] - s * ab[1], ap[2] - s * ab[2]};
+  return sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+}
+
+/* Lower bound of |H(s)| over s in [0,1] for the Bezier points b, refined
+** by halving while the bound is below lim (depth levels). */
+static double bezier_lower(const double b[4][3], double lim, int depth)
+{
+  static const double o[3] = {0, 0, 0};
+  double d0 = seg_dist(o, b[0], b[3]);
+  double dev = fmax(seg_dist(b[1], b[0], b[3]), seg_dist(b[2], b[0], b[3]));
+  double lb = d0 - dev;
+  if (lb > lim || depth == 0)
+    return lb;
+  double l[4][3], r[4][3];
+  for (int k = 0; k < 3; k++) {
+    double p01 = 0.5 * (b[0][k] + b[1][k]), p12 = 0.5 * (b[1][k] + b[2][k]);
+    double p23 = 0.5 * (b[2][k] + b[3][k]);
+    double q0 = 0.5 * (p01 + p12), q1 = 0.5 * (p12 + p23);
+    double m = 0.5 * (q0 + q1);
+    l[0][k] = b[0][k], l[1][k] = p01, l[2][k] = q0, l[3][k] = m;
+    r[0][k] = m, r[1][k] = q1, r[2][k] = p23, r[3][k] = b[3][k];
+  }
+  double a = bezier_lower(l, lim, depth - 1);
+  if (a <= lim)
+    return a;
+  return fmin(a, bezier_lower(r, lim, depth - 1));
+}
+
+static void rel_state(const ow__screen_row *w, size_t i, size_t j,
+                      double dr[3], double dv[3])
+{
+  dr[0] = w->x[j] - w->x[i], dr[1] = w->y[j] - w->y[i];
+  dr[2] = w->z[j] - w->z[i];
+  dv[0] = w->vx[j] - w->vx[i], dv[1] = w->vy[j] - w->vy[i];
+  dv[2] = w->vz[j] - w->vz[i];
+}
+
+static void tls_push(tls *t, const ow_screen_event *e)
+{
+  if (t->n == t->cap) {
+    size_t nc = t->cap ? 2 * t->cap : 256;
+    ow_screen_event *p = realloc(t->ev, nc * sizeof *p);
+    if (!p) {
+      t->nomem = 1;
+      return;
+    }
+    t->ev = p, t->cap = nc;
+  }
+  t->ev[t->n++] = *e;
+}
+
+/* Interval [ka, ka+1] of pair (i, j), local indexes. */
+static void test_interval(const ctx *c, const ow__screen_row *wa,
+                          const ow__screen_row *wb, size_t ka, size_t i,
+                          size_t j, tls *t)
+{
+  double ra[3], va[3], rb[3], vb[3];
+  if (wa->st[i] != OW_OK || wa->st[j] != OW_OK || wb->st[i] != OW_OK ||
+      wb->st[j] != OW_OK)
+    return;
+  rel_state(wa, i, j, ra, va);
+  rel_state(wb, i, j, rb, vb);
+  double fa = ra[0] * va[0] + ra[1] * va[1] + ra[2] * va[2];
+  double fb = rb[0] * vb[0] + rb[1] * vb[1] + rb[2] * vb[2];
+  if (!(fa < 0.0 && fb >= 0.0))
+    return;
+  t->intervals++;
+  double h = c->h, h3 = h / 3.0;
+  double eps = sqrt(3.0) * (c->obj[i].m4 + c->obj[j].m4) * h * h * h * h /
+               384.0;
+  double b[4][3];
+  for (int k = 0; k < 3; k++) {
+    b[0][k] = ra[k], b[1][k] = ra[k] + va[k] * h3;
+    b[2][k] = rb[k] - vb[k] * h3, b[3][k] = rb[k];
+  }
+  double lim = c->d_search + eps;
+  if (bezier_lower(b, lim, 2) > lim)
+    return;
+  t->refinements++;
+  size_t gi = c->gidx[i], gj = c->gidx[j];
+  /* Object 1 is the primary, else the one first in the catalog. */
+  int swap = c->prim_mode ? (!c->is_prim[i] || (c->is_prim[j] && gj < gi))
+                          : gj < gi;
+  if (swap) {
+    size_t tmp = gi;
+    gi = gj, gj = tmp;
+  }
+  ow_screen_event ev;
+  memset(&ev, 0, sizeof ev);
+  double ta = (double)ka * h, tb = ta + h;
+  if (ow_screen_refine(&c->models[gi], &c->models[gj], c->opt->start_utc, ta,
+                       tb, &ev) != OW_OK)
+    return;
+  if (!ow__screen_inside(c->opt, &ev))
+    return;
+  ev.i1 = gi, ev.i2 = gj;
+  ev.norad_1 = c->es[gi].norad, ev.norad_2 = c->es[gj].norad;
+  ev.n_minima = 1;
+  ev.pc = NAN;
+  ev.hbr_m = NAN;
+  tls_push(t, &ev);
+}
+
+/* The rows of one instant. */
+typedef struct rows {
+  const ow__screen_row *w, *wprev, *wnext;
+  size_t k;
+} rows;
+
+/*
+** A pair of slots at instant k. Cheapest tests first: search radius, the
+** radial bands, then a linear-motion bound with the curvature pad
+** A h^2 / 2 (A = acc_a + acc_b bounds |d^2 dr / dt^2|, so the path stays
+** within A t^2 / 2 of the straight line from the instant's state): for an
+** approaching pair (dr . dv < 0) the interval ahead, for a receding pair
+** the one behind. Only then the other row is read (Hermite test).
+*/
+static void pair_test(const ctx *c, const rows *rw, const slot *a,
+                      const slot *b, tls *t)
+{
+  double dr[3] = {b->p[0] - a->p[0], b->p[1] - a->p[1], b->p[2] - a->p[2]};
+  double d2 = dr[0] * dr[0] + dr[1] * dr[1] + dr[2] * dr[2];
+  double h = c->h, ds = c->d_search;
+  double rad = ds + (a->vb + b->vb) * h * 0.5;
+  if (d2 >= rad * rad)
+    return;
+  if (b->band_lo > a->band_hi + ds || a->band_lo > b->band_hi + ds)
+    return;
+  t->pairs++;
+  double dv[3] = {b->v[0] - a->v[0], b->v[1] - a->v[1], b->v[2] - a->v[2]};
+  double f = dr[0] * dv[0] + dr[1] * dv[1] + dr[2] * dv[2];
+  double v2 = dv[0] * dv[0] + dv[1] * dv[1] + dv[2] * dv[2];
+  double tau = v2 > 0 ? -f / v2 : 0.0; /* linear closest approach */
+  int fwd = f < 0;
+  if (fwd ? rw->wnext == NULL : rw->wprev == NULL)
+    return;
+  tau = fwd ? fmin(tau, h) : fmax(tau, -h);
+  double m[3] = {dr[0] + dv[0] * tau, dr[1] + dv[1] * tau,
+                 dr[2] + dv[2] * tau};
+  double lin = sqrt(m[0] * m[0] + m[1] * m[1] + m[2] * m[2]);
+  if (lin - (a->acc + b->acc) * h * h * 0.5 > ds)
+    return;
+  size_t i = a->i, j = b->i;
+  if (fwd) {
+    test_interval(c, rw->w, rw->wnext, rw->k, i, j, t);
+    return;
+  }
+  /* The interval behind was tested forward from k-1 if the pair was in
+  ** its search radius there (same radius rule, previous states). */
+  const ow__screen_row *p = rw->wprev;
+  if (p->st[i] == OW_OK && p->st[j] == OW_OK) {
+    double ex = p->x[j] - p->x[i], ey = p->y[j] - p->y[i];
+    double ez = p->z[j] - p->z[i];
+    double half = 0.5 * h;
+    double vbi = sqrt(p->vx[i] * p->vx[i] + p->vy[i] * p->vy[i] +
+                      p->vz[i] * p->vz[i]) + a->acc * half;
+    double vbj = sqrt(p->vx[j] * p->vx[j] + p->vy[j] * p->vy[j] +
+                      p->vz[j] * p->vz[j]) + b->acc * half;
+    double rp = ds + (vbi + vbj) * half;
+    if (ex * ex + ey * ey + ez * ez < rp * rp)
+      return;
+  }
+  test_interval(c, p, rw->w, rw->k - 1, i, j, t);
+}
+
+static const int32_t fwd13[13][3] = {
+    {1, 0, 0},  {1, 1, 0},  {1, -1, 0}, {0, 1, 0},  {1, 0, 1},
+    {1, 1, 1},  {1, -1, 1}, {0, 1, 1},  {0, 0, 1},  {-1, 1, 1},
+    {-1, 0, 1}, {-1, -1, 1}, {0, -1, 1}};
+
+/* All pairs of one grid instant. */
+static void do_instant(const ctx *c, grid *g, const rows *rw, tls *t)
+{
+  grid_build(c, g, rw->w);
+  size_t nb = g->mask + 1;
+  const slot *S = g->slots;
+  if (!c->prim_mode) {
+    /* Pairs of non-fast objects: own cell and 13 forward neighbours
+    ** (each unordered pair of cells once). */
+    for (size_t bk = 0; bk < nb; bk++) {
+      for (uint32_t s = g->start[bk]; s < g->start[bk + 1]; s++) {
+        const slot *a = &S[s];
+        if (a->fast)
+          continue;
+        for (uint32_t q = s + 1; q < g->start[bk + 1]; q++)
+          if (!S[q].fast && S[q].c[0] == a->c[0] && S[q].c[1] == a->c[1] &&
+              S[q].c[2] == a->c[2])
+            pair_test(c, rw, a, &S[q], t);
+        for (int d = 0; d < 13; d++) {
+          int32_t x = a->c[0] + fwd13[d][0], y = a->c[1] + fwd13[d][1];
+          int32_t z = a->c[2] + fwd13[d][2];
+          uint32_t b2 = cell_hash(x, y, z, g->mask);
+          for (uint32_t q = g->start[b2]; q < g->start[b2 + 1]; q++)
+            if (!S[q].fast && S[q].c[0] == x && S[q].c[1] == y &&
+                S[q].c[2] == z)
+              pair_test(c, rw, a, &S[q], t);
+        }
+      }
+    }
+  }
+  /* Queries over a cube of cells: every fast object in all-vs-all (pairs
+  ** with a fast partner once: from the first slot), every primary in the
+  ** primaries mode (primary pairs once: from the first in the catalog).
+  ** The cube's half-width covers the largest radius of this instant. */
+  for (uint32_t f = 0; !c->prim_mode && f < g->nfast; f++) {
+    uint32_t sa = g->fast[f];
+    const slot *a = &S[sa];
+    double r = c->d_search + (a->vb + g->vbmax) * 0.5 * c->h;
+    int32_t span = (int32_t)ceil(r / c->cell_l);
+    for (int32_t dx = -span; dx <= span; dx++)
+      for (int32_t dy = -span; dy <= span; dy++)
+        for (int32_t dz = -span; dz <= span; dz++) {
+          int32_t x = a->c[0] + dx, y = a->c[1] + dy, z = a->c[2] + dz;
+          uint32_t b2 = cell_hash(x, y, z, g->mask);
+          for (uint32_t q = g->start[b2]; q < g->start[b2 + 1]; q++)
+            if (S[q].c[0] == x && S[q].c[1] == y && S[q].c[2] == z &&
+                q != sa && (!S[q].fast || q > sa))
+              pair_test(c, rw, a, &S[q], t);
+        }
+  }
+  if (c->prim_mode) {
+    for (uint32_t sa = 0; sa < g->start[nb]; sa++) {
+      const slot *a = &S[sa];
+      if (!a->prim)
+        continue;
+      double r = c->d_search + (a->vb + g->vbmax) * 0.5 * c->h;
+      int32_t span = (int32_t)ceil(r / c->cell_l);
+      for (int32_t dx = -span; dx <= span; dx++)
+        for (int32_t dy = -span; dy <= span; dy++)
+          for (int32_t dz = -span; dz <= span; dz++) {
+            int32_t x = a->c[0] + dx, y = a->c[1] + dy, z = a->c[2] + dz;
+            uint32_t b2 = cell_hash(x, y, z, g->mask);
+            for (uint32_t q = g->start[b2]; q < g->start[b2 + 1]; q++)
+              if (S[q].c[0] == x && S[q].c[1] == y && S[q].c[2] == z &&
+                  q != sa && (!S[q].prim || q > sa))
+                pair_test(c, rw, a, &S[q], t);
+          }
+    }
+  }
+}
+
+/* ---- driver -------------------------------------------------------------- */
+
+static int cmp_u32(const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+typedef struct band {
+  double lo, hi;
+} band;
+
+static int cmp_band(const void *a, const void *b)
+{
+  double x = ((const band *)a)->lo, y = ((const band *)b)->lo;
+  return (x > y) - (x < y);
+}
+
+static void row_at(const ow_batch_stream *s, double *saved[7], size_t n,
+                   size_t k, ow__screen_row *w)
+{
+  if (k >= s->k0) {
+    size_t o = (k - s->k0) * s->out.ld;
+    w->x = s->out.x_km + o, w->y = s->out.y_km + o, w->z = s->out.z_km + o;
+    w->vx = s->out.vx_km_s + o, w->vy = s->out.vy_km_s + o;
+    w->vz = s->out.vz_km_s + o;
+    w->st = s->out.status + o;
+    return;
+  }
+  /* One of the two rows kept from the previous chunk (k0-2, k0-1). */
+  size_t r = k + 2 - s->k0;
+  w->x = saved[0] + r * n, w->y = saved[1] + r * n, w->z = saved[2] + r * n;
+  w->vx = saved[3] + r * n, w->vy = saved[4] + r * n;
+  w->vz = saved[5] + r * n;
+  w->st = (const int *)(saved[6] + r * n);
+}
+
+int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
+                  const ow_screen_opts *opt, ow_screen_result *res,
+                  ow_err *err)
+{
+  if (!res)
+    return OW_E_ARG;
+  memset(res, 0, sizeof *res);
+  if ((!es || !models) && n > 0)
+    return ow_err_set(err, OW_E_ARG, "screen", "NULL catalog");
+  if (!opt || !(opt->span_day > 0) || !(opt->span_day <= 366))
+    return ow_err_set(err, OW_E_ARG, "span", "span must be in (0, 366] days");
+  int ellipsoid = opt->volume_rtn_km[0] > 0 && opt->volume_rtn_km[1] > 0 &&
+                  opt->volume_rtn_km[2] > 0;
+  double d_search = ellipsoid ? fmax(opt->volume_rtn_km[0],
+                                     fmax(opt->volume_rtn_km[1],
+                                          opt->volume_rtn_km[2]))
+                              : opt->threshold_km;
+  if (!(d_search > 0) || !(d_search < 1e5))
+    return ow_err_set(err, OW_E_ARG, "threshold",
+                      "threshold %g km not in (0, 1e5)", d_search);
+  double h = opt->step_s > 0 ? opt->step_s : OW_SCREEN_STEP_S_DEFAULT;
+  if (!(h >= 1.0 && h <= 600.0))
+    return ow_err_set(err, OW_E_ARG, "step", "step %g s not in [1, 600]", h);
+  ow_screen_stats *st = &res->stats;
+  st->objects = n;
+  st->step_s = h;
+
+  int rc = OW_OK;
+  ow__screen_obj *allobj = malloc((n + 1) * sizeof *allobj);
+  unsigned char *prim = calloc(n + 1, 1);
+  uint32_t *ids = NULL;
+  band *pb = NULL;
+  if (!allobj || !prim) {
+    rc = OW_E_NOMEM;
+    goto out0;
+  }
+  for (size_t i = 0; i < n; i++)
+    object_bounds(&es[i], opt->span_day, &allobj[i]);
+
+  /* Primaries: flag them, then keep only objects whose band reaches the
+  ** union of the primaries' bands (merged intervals, binary search). */
+  int prim_mode = opt->primaries && opt->n_primaries > 0;
+  size_t nb = 0;
+  if (prim_mode) {
+    ids = malloc(opt->n_primaries * sizeof *ids);
+    pb = malloc(opt->n_primaries * sizeof *pb);
+    if (!ids || !pb) {
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
+    memcpy(ids, opt->primaries, opt->n_primaries * sizeof *ids);
+    qsort(ids, opt->n_primaries, sizeof *ids, cmp_u32);
+    for (size_t i = 0; i < n; i++)
+      if (bsearch(&es[i].norad, ids, opt->n_primaries, sizeof *ids,
+                  cmp_u32)) {
+        prim[i] = 1;
+        pb[nb].lo = allobj[i].band_lo_km - d_search;
+        pb[nb++].hi = allobj[i].band_hi_km + d_search;
+      }
+    for (size_t p = 0; p < opt->n_primaries; p++) {
+      int any = 0;
+      for (size_t i = 0; i < n && !any; i++)
+        any = es[i].norad == ids[p];
+      if (!any) {
+        rc = ow_err_set(err, OW_E_NOT_FOUND, "primaries",
+                        "primary %u is not in the catalog", ids[p]);
+        goto out0;
+      }
+    }
+    qsort(pb, nb, sizeof *pb, cmp_band);
+    size_t m = 0;
+    for (size_t k = 0; k < nb; k++) {
+      if (m > 0 && pb[k].lo <= pb[m - 1].hi)
+        pb[m - 1].hi = fmax(pb[m - 1].hi, pb[k].hi);
+      else
+        pb[m++] = pb[k];
+    }
+    nb = m;
+  }
+
+  /* Local (kept) objects. */
+  size_t *gidx = malloc((n + 1) * sizeof *gidx);
+  ow_sgp4 *lm = malloc((n + 1) * sizeof *lm);
+  ow__screen_obj *obj = malloc((n + 1) * sizeof *obj);
+  unsigned char *is_prim = calloc(n + 1, 1), *valid = calloc(n + 1, 1);
+  if (!gidx || !lm || !obj || !is_prim || !valid) {
+    free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+    rc = OW_E_NOMEM;
+    goto out0;
+  }
+  size_t nl = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (prim_mode && !prim[i]) {
+      /* Smallest merged band with hi >= lo_i, then overlap test. */
+      size_t lo = 0, hi = nb;
+      while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pb[mid].hi < allobj[i].band_lo_km)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo == nb || pb[lo].lo > allobj[i].band_hi_km)
+        continue;
+    }
+    gidx[nl] = i;
+    lm[nl] = models[i];
+    obj[nl] = allobj[i];
+    is_prim[nl] = prim[i];
+    valid[nl] = 1;
+    nl++;
+  }
+  st->screened = nl;
+
+  /* Cell edge: the largest radius of a pair of non-fast objects. */
+  double cell_l = d_search + V_CAP_KM_S * h;
+  st->search_radius_km = cell_l;
+
+  ow_time_grid tg;
+  tg.start_utc = opt->start_utc;
+  tg.step_s = h;
+  tg.n = (size_t)floor(opt->span_day * 86400.0 / h + 1e-9) + 1;
+  st->steps = tg.n;
+
+  int threads = opt->threads;
+#ifdef _OPENMP
+  if (threads <= 0)
+    threads = omp_get_max_threads();
+#else
+  threads = 1;
+#endif
+  ow_batch batch;
+  ow_batch_stream s;
+  memset(&s, 0, sizeof s);
+  tls *tl = calloc((size_t)threads, sizeof *tl);
+  grid *grids = calloc((size_t)threads, sizeof *grids);
+  double *saved[7] = {0};
+  memset(&batch, 0, sizeof batch);
+  if (!tl || !grids) {
+    rc = OW_E_NOMEM;
+    goto out1;
+  }
+  rc = ow_batch_init(&batch, lm, nl, err);
+  if (rc < 0)
+    goto out1;
+  ow_batch_set_threads(&batch, threads);
+  size_t chunk = opt->chunk_steps ? opt->chunk_steps : 64;
+  if (chunk < 2)
+    chunk = 2;
+  rc = ow_batch_stream_init(&s, &batch, &tg, chunk, OW_FRAME_TEME, NULL, err);
+  if (rc < 0)
+    goto out1;
+  for (int k = 0; k < 7; k++) {
+    saved[k] = malloc(2 * (nl + 1) * sizeof(double));
+    if (!saved[k]) {
+      rc = OW_E_NOMEM;
+      goto out1;
+    }
+  }
+  for (int k = 0; k < threads; k++)
+    if (grid_init(&grids[k], nl) != OW_OK) {
+      rc = OW_E_NOMEM;
+      goto out1;
+    }
+
+  ctx c = {es, models, opt, gidx, obj, is_prim, valid, nl, prim_mode, h,
+           d_search, cell_l};
+  size_t next_k = 0; /* first instant not yet processed */
+  long got;
+  double t0 = now_s();
+  for (;;) {
+    double tp = now_s();
+    got = ow_batch_stream_next(&s);
+    st->t_propagate_s += now_s() - tp;
+    if (got < 0) {
+      rc = (int)got;
+      goto out1;
+    }
+    if (got == 0)
+      break;
+    /* An object with a failed state is dropped from here on. */
+    /* So is one whose speed exceeds its perigee speed by half: SGP4
+    ** returns such states without an error for some element sets close to
+    ** decay (RESURS O1 DEB, 49227, of the 2023-10 catalog: 114,741 km/s),
+    ** and no speed bound would hold for them. */
+    for (size_t r = 0; r < s.nk; r++) {
+      size_t o = r * s.out.ld;
+      const int *sr = s.out.status + o;
+      const double *vx = s.out.vx_km_s + o, *vy = s.out.vy_km_s + o;
+      const double *vz = s.out.vz_km_s + o;
+      for (size_t i = 0; i < nl; i++) {
+        double lim = IMPLAUSIBLE_SPEED * obj[i].vmax_km_s;
+        if (valid[i] && (sr[i] != OW_OK ||
+                         vx[i] * vx[i] + vy[i] * vy[i] + vz[i] * vz[i] >
+                             lim * lim)) {
+          valid[i] = 0;
+          st->failed++;
+        }
+      }
+    }
+    int last = s.k0 + s.nk == tg.n;
+    size_t k_end = last ? tg.n : s.k0 + s.nk - 1; /* exclusive */
+    long k_first = (long)next_k;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+#endif
+    for (long kk = k_first; kk < (long)k_end; kk++) {
+      int tid = 0;
+#ifdef _OPENMP
+      tid = omp_get_thread_num();
+#endif
+      size_t k = (size_t)kk;
+      ow__screen_row w, wp, wn;
+      row_at(&s, saved, nl, k, &w);
+      if (k > 0)
+        row_at(&s, saved, nl, k - 1, &wp);
+      if (k + 1 < tg.n)
+        row_at(&s, saved, nl, k + 1, &wn);
+      rows rw = {&w, k > 0 ? &wp : NULL, k + 1 < tg.n ? &wn : NULL, k};
+      do_instant(&c, &grids[tid], &rw, &tl[tid]);
+    }
+    next_k = k_end;
+    /* Keep rows k0+nk-2 and k0+nk-1 for the next chunk. */
+    for (size_t r = 0; r < 2 && s.nk >= 2; r++) {
+      size_t row = s.nk - 2 + r;
+      size_t o = row * s.out.ld;
+      memcpy(saved[0] + r * nl, s.out.x_km + o, nl * sizeof(double));
+      memcpy(saved[1] + r * nl, s.out.y_km + o, nl * sizeof(double));
+      memcpy(saved[2] + r * nl, s.out.z_km + o, nl * sizeof(double));
+      memcpy(saved[3] + r * nl, s.out.vx_km_s + o, nl * sizeof(double));
+      memcpy(saved[4] + r * nl, s.out.vy_km_s + o, nl * sizeof(double));
+      memcpy(saved[5] + r * nl, s.out.vz_km_s + o, nl * sizeof(double));
+      memcpy(saved[6] + r * nl, s.out.status + o, nl * sizeof(int));
+    }
+  }
+  st->t_search_s = now_s() - t0 - st->t_propagate_s;
+
+  /* Gather. */
+  size_t total = 0;
+  for (int k = 0; k < threads; k++) {
+    if (tl[k].nomem) {
+      rc = OW_E_NOMEM;
+      goto out1;
+    }
+    total += tl[k].n;
+    st->pairs_in_radius += tl[k].pairs;
+    st->intervals_tested += tl[k].intervals;
+    st->refinements += tl[k].refinements;
+  }
+  st->minima = total;
+  res->events = malloc((total + 1) * sizeof *res->events);
+  if (!res->events) {
+    rc = OW_E_NOMEM;
+    goto out1;
+  }
+  for (int k = 0; k < threads; k++) {
+    memcpy(res->events + res->n, tl[k].ev, tl[k].n * sizeof *tl[k].ev);
+    res->n += tl[k].n;
+  }
+  rc = ow__screen_finish(models, opt, h, threads, res);
+
+out1:
+  if (tl)
+    for (int k = 0; k < threads; k++)
+      free(tl[k].ev);
+  if (grids)
+    for (int k = 0; k < threads; k++)
+      grid_free(&grids[k]);
+  free(tl);
+  free(grids);
+  for (int k = 0; k < 7; k++)
+    free(saved[k]);
+  ow_batch_stream_free(&s);
+  ow_batch_free(&batch);
+  free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+out0:
+  free(allobj);
+  free(prim);
+  free(ids);
+  free(pb);
+  if (rc < 0)
+    ow_screen_result_free(res);
+  return rc < 0 ? rc : OW_OK;
+}
+
+size_t ow_screen_closest(const ow_screen_result *r, size_t k,
+                         ow_screen_event *out)
+{
+  size_t m = 0;
+  if (!r || !out)
+    return 0;
+  /* Insertion into a sorted top-k: k is small (a summary). */
+  for (size_t i = 0; i < r->n; i++) {
+    const ow_screen_event *e = &r->events[i];
+    if (m == k && e->miss_km >= out[m - 1].miss_km)
+      continue;
+    size_t p = m < k ? m++ : m - 1;
+    while (p > 0 && out[p - 1].miss_km > e->miss_km) {
+      out[p] = out[p - 1];
+      p--;
+    }
+    out[p] = *e;
+  }
+  return m;
+}

@@ -1,0 +1,34 @@
+/*
+** screen_priv.h - what screen.c and screen_refine.c share (ow__ names).
+*/
+#ifndef OW_SCREEN_PRIV_H
+#define OW_SCREEN_PRIV_H
+
+#include "orbwatch/screen.h"
+
+/* One grid instant of the batch ephemeris (TEME), SoA pointers. */
+typedef struct ow__screen_row {
+  const double *x, *y, *z, *vx, *vy, *vz;
+  const int *st;
+} ow__screen_row;
+
+/* Bounds of one object over the span (screen.c, object_bounds). */
+typedef struct ow__screen_obj {
+  double vmax_km_s;   /* speed bound (perigee, with margins) */
+  double m4;          /* bound of |d^4 r / dt^4|, km/s^4 */
+  double acc_km_s2;   /* bound of |d^2 r / dt^2| (gravity at perigee) */
+  double band_lo_km;  /* radial band (distance from the centre), padded */
+  double band_hi_km;
+} ow__screen_obj;
+
+/* 1 if the event's miss is inside the threshold sphere or ellipsoid. */
+int ow__screen_inside(const ow_screen_opts *opt, const ow_screen_event *ev);
+
+/*
+** Merge the local minima of slow pairs, find entry/exit times, sort by
+** TCA. res->events is reallocated in place (still owned by res).
+*/
+int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
+                      double step_s, int threads, ow_screen_result *res);
+
+#endif
