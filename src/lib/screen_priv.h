@@ -21,6 +21,26 @@ typedef struct ow__screen_obj {
   double band_hi_km;
 } ow__screen_obj;
 
+/* Bounds of an element set's motion up to age_day from its epoch. */
+void ow__screen_object_bounds(const ow_elset *e, double age_day,
+                              ow__screen_obj *o);
+
+/*
+** 1 if a state is plausible for the object: speed at most 1.5 vmax,
+** radius between 0.98 Earth radii and twice the band's top. SGP4 gives
+** states without an error code that fail this for some element sets far
+** past their decay (RESURS O1 DEB 49227 at 114,741 km/s, FENGYUN 1C DEB
+** 29925 at 1.6e10 km in the 2023-10 catalog); no bound holds for them.
+*/
+static inline int ow__screen_plausible(const ow__screen_obj *o, double x,
+                                       double y, double z, double vx,
+                                       double vy, double vz)
+{
+  double v2 = vx * vx + vy * vy + vz * vz, r2 = x * x + y * y + z * z;
+  double vl = 1.5 * o->vmax_km_s, rl = 2.0 * o->band_hi_km;
+  return v2 <= vl * vl && r2 <= rl * rl && r2 >= 6250.0 * 6250.0;
+}
+
 /* 1 if the event's miss is inside the threshold sphere or ellipsoid. */
 int ow__screen_inside(const ow_screen_opts *opt, const ow_screen_event *ev);
 
