@@ -22,7 +22,9 @@ static const char usage_text[] =
     "population " OW_DEFAULT_CATALOG "), prepare every SGP4/SDP4 model,\n"
     "propagate the whole catalog from its newest epoch over H hours\n"
     "(default 24) every S seconds (default 60) and print a summary by orbit\n"
-    "regime (ESA classes: LEO, LMO, MEO, NSO, GTO, GEO, EGO, MGO, HEO).\n";
+    "regime (ESA classes: LEO, LMO, MEO, NSO, GTO, GEO, EGO, MGO, HEO),\n"
+    "then screen it all against all over the same span (5 km) and list\n"
+    "the ten closest approaches with their Pc.\n";
 
 static double now_s(void)
 {
@@ -203,6 +205,9 @@ int cmd_run(int argc, char **argv)
   printf("  (perigee/apogee: lowest and highest of the element sets; "
          "alt: propagated,\n   above a 6378.137 km sphere; v: mean speed; "
          "failed: states with an SGP4 error)\n");
+
+  /* 4. Screening over the same span: the closest approaches (screen.c). */
+  cli_screen_summary(&cat, models, start, hours, 10);
 
   free(models);
   free(init_rc);

@@ -354,6 +354,14 @@ int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
     e->exit_utc = jd_add_s(opt->start_utc, crossing(&p, t2, dlim, 1, span_s,
                                                     g));
   }
+  /* Entry and exit are reported within the span. */
+  ow_jd end = jd_add_s(opt->start_utc, span_s);
+  for (size_t i = 0; i < n; i++) {
+    if (s_from(opt->start_utc, ev[i].entry_utc) < 0)
+      ev[i].entry_utc = opt->start_utc;
+    if (s_from(end, ev[i].exit_utc) > 0)
+      ev[i].exit_utc = end;
+  }
   qsort(ev, n, sizeof *ev, cmp_tca);
   res->n = n;
   return OW_OK;
