@@ -231,7 +231,7 @@ static void write_csv(FILE *f, const cli_screen_job *j)
   for (size_t i = 0; i < j->res.n; i++) {
     const ow_screen_event *e = &j->res.events[i];
     char t[OW_ISO_BUF], en[OW_ISO_BUF], ex[OW_ISO_BUF];
-    ow_time_format_iso(e->tca_utc, 3, t, sizeof t);
+    ow_time_format_iso(e->tca_utc, 6, t, sizeof t);
     ow_time_format_iso(e->entry_utc, 3, en, sizeof en);
     ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
     fprintf(f, "%u,%u,", e->norad_1, e->norad_2);
@@ -329,7 +329,7 @@ static void write_json(FILE *f, const cli_screen_job *j)
   for (size_t i = 0; i < j->res.n; i++) {
     const ow_screen_event *e = &j->res.events[i];
     char t[OW_ISO_BUF], en[OW_ISO_BUF], ex[OW_ISO_BUF];
-    ow_time_format_iso(e->tca_utc, 3, t, sizeof t);
+    ow_time_format_iso(e->tca_utc, 6, t, sizeof t);
     ow_time_format_iso(e->entry_utc, 3, en, sizeof en);
     ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
     fprintf(f, "%s\n {\"norad_1\": %u, \"norad_2\": %u, \"name_1\": ",
