@@ -151,33 +151,44 @@ void ow__screen_object_bounds(const ow_elset *e, double age_day,
 
 /* ---- the spatial hash ---------------------------------------------------- */
 
-/* One object of one instant, in bucket order (contiguous for the scans). */
-typedef struct slot {
-  double p[3], v[3];
+/* One object of one instant, in cell order: what the inner loop reads
+** (hot, 32 bytes) apart from what the tests after it read (cold). */
+typedef struct hot {
+  double x, y, z;     /* position */
+  double vx, vy, vz;  /* velocity */
   double vb;          /* speed bound over [t_k - h/2, t_k + h/2] */
   double acc;         /* acceleration bound */
+} hot;
+
+typedef struct cold {
   double band_lo, band_hi;
-  int32_t c[3];       /* cell */
   uint32_t i;         /* local object index */
-  uint32_t fast;
-  uint32_t prim;
-} slot;
+  uint32_t fast, prim;
+} cold;
 
 typedef struct grid {
   size_t mask;
   uint32_t *start;     /* bucket -> first slot (mask + 2 entries) */
-  slot *slots;
+  hot *hot;
+  cold *cold;
+  int32_t *cell;       /* slot -> cell (3), equal cells contiguous */
   uint32_t *bucket_of; /* local object -> bucket (scratch) */
+  int32_t *cell_of;    /* local object -> cell (scratch) */
   uint32_t nfast, *fast; /* slots of the fast objects */
+  unsigned char *is_fast; /* slot -> 1 if fast */
   double vbmax;
 } grid;
 
 static void grid_free(grid *g)
 {
   free(g->start);
-  free(g->slots);
+  free(g->hot);
+  free(g->cold);
+  free(g->cell);
   free(g->bucket_of);
+  free(g->cell_of);
   free(g->fast);
+  free(g->is_fast);
   memset(g, 0, sizeof *g);
 }
 
@@ -185,14 +196,19 @@ static int grid_init(grid *g, size_t n)
 {
   memset(g, 0, sizeof *g);
   size_t m = 1024;
-  while (m < 2 * n)
+  while (m < 4 * n)
     m *= 2;
   g->mask = m - 1;
   g->start = malloc((m + 1) * sizeof *g->start);
-  g->slots = malloc((n + 1) * sizeof *g->slots);
+  g->hot = malloc((n + 1) * sizeof *g->hot);
+  g->cold = malloc((n + 1) * sizeof *g->cold);
+  g->cell = malloc((3 * n + 3) * sizeof *g->cell);
   g->bucket_of = malloc((n + 1) * sizeof *g->bucket_of);
+  g->cell_of = malloc((3 * n + 3) * sizeof *g->cell_of);
   g->fast = malloc((n + 1) * sizeof *g->fast);
-  if (!g->start || !g->slots || !g->bucket_of || !g->fast) {
+  g->is_fast = malloc(n + 1);
+  if (!g->start || !g->hot || !g->cold || !g->cell || !g->bucket_of ||
+      !g->cell_of || !g->fast || !g->is_fast) {
     grid_free(g);
     return OW_E_NOMEM;
   }
@@ -206,6 +222,13 @@ static inline uint32_t cell_hash(int32_t x, int32_t y, int32_t z,
                (uint32_t)z * 83492791u;
   h ^= h >> 13;
   return h & (uint32_t)mask;
+}
+
+/* floor(v) for |v| < 2^20 without a libm call. */
+#define CELL_OFFSET 1048576.0
+static inline int32_t cell_of(double v)
+{
+  return (int32_t)(v + CELL_OFFSET) - (int32_t)CELL_OFFSET;
 }
 
 /* Per-thread output. */
@@ -229,7 +252,35 @@ typedef struct ctx {
   double h, d_search, cell_l;
 } ctx;
 
-/* Counting sort of the valid objects of one instant into buckets. */
+static inline int cell_eq(const int32_t *a, const int32_t *b)
+{
+  return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
+static inline int cell_lt(const int32_t *a, const int32_t *b)
+{
+  if (a[0] != b[0])
+    return a[0] < b[0];
+  if (a[1] != b[1])
+    return a[1] < b[1];
+  return a[2] < b[2];
+}
+
+static void slot_swap(grid *g, uint32_t a, uint32_t b)
+{
+  hot h = g->hot[a];
+  cold c = g->cold[a];
+  int32_t k[3];
+  memcpy(k, &g->cell[3 * a], sizeof k);
+  g->hot[a] = g->hot[b], g->cold[a] = g->cold[b];
+  memcpy(&g->cell[3 * a], &g->cell[3 * b], sizeof k);
+  g->hot[b] = h, g->cold[b] = c;
+  memcpy(&g->cell[3 * b], k, sizeof k);
+}
+
+/* Counting sort of the valid objects of one instant into buckets, equal
+** cells made contiguous inside a bucket (hash collisions are rare with
+** 4n buckets; their few slots are insertion-sorted). */
 static void grid_build(const ctx *c, grid *g, const ow__screen_row *row)
 {
   size_t nb = g->mask + 1, n = c->n;
@@ -238,10 +289,11 @@ static void grid_build(const ctx *c, grid *g, const ow__screen_row *row)
   for (size_t i = 0; i < n; i++) {
     if (!c->valid[i] || row->st[i] != OW_OK)
       continue;
-    int32_t cx = (int32_t)floor(row->x[i] * inv_l);
-    int32_t cy = (int32_t)floor(row->y[i] * inv_l);
-    int32_t cz = (int32_t)floor(row->z[i] * inv_l);
-    uint32_t b = cell_hash(cx, cy, cz, g->mask);
+    int32_t *k = &g->cell_of[3 * i];
+    k[0] = cell_of(row->x[i] * inv_l);
+    k[1] = cell_of(row->y[i] * inv_l);
+    k[2] = cell_of(row->z[i] * inv_l);
+    uint32_t b = cell_hash(k[0], k[1], k[2], g->mask);
     g->bucket_of[i] = b;
     g->start[b + 1]++;
   }
@@ -253,28 +305,51 @@ static void grid_build(const ctx *c, grid *g, const ow__screen_row *row)
     if (!c->valid[i] || row->st[i] != OW_OK)
       continue;
     uint32_t s = g->start[g->bucket_of[i]]++;
-    slot *o = &g->slots[s];
+    hot *h = &g->hot[s];
+    cold *o = &g->cold[s];
     const ow__screen_obj *ob = &c->obj[i];
-    o->p[0] = row->x[i], o->p[1] = row->y[i], o->p[2] = row->z[i];
-    o->v[0] = row->vx[i], o->v[1] = row->vy[i], o->v[2] = row->vz[i];
-    o->c[0] = (int32_t)floor(o->p[0] * inv_l);
-    o->c[1] = (int32_t)floor(o->p[1] * inv_l);
-    o->c[2] = (int32_t)floor(o->p[2] * inv_l);
+    h->x = row->x[i], h->y = row->y[i], h->z = row->z[i];
+    h->vx = row->vx[i], h->vy = row->vy[i], h->vz = row->vz[i];
+    memcpy(&g->cell[3 * s], &g->cell_of[3 * i], 3 * sizeof(int32_t));
     /* The speed changes by at most acc * h/2 within the window. */
-    o->vb = sqrt(o->v[0] * o->v[0] + o->v[1] * o->v[1] + o->v[2] * o->v[2]) +
+    h->vb = sqrt(h->vx * h->vx + h->vy * h->vy + h->vz * h->vz) +
             ob->acc_km_s2 * half;
-    o->acc = ob->acc_km_s2;
+    h->acc = ob->acc_km_s2;
     o->band_lo = ob->band_lo_km, o->band_hi = ob->band_hi_km;
     o->i = (uint32_t)i;
-    o->fast = o->vb > V_CAP_KM_S;
+    o->fast = h->vb > V_CAP_KM_S;
     o->prim = c->is_prim[i];
-    g->vbmax = fmax(g->vbmax, o->vb);
-    if (o->fast)
-      g->fast[g->nfast++] = s;
+    g->vbmax = fmax(g->vbmax, h->vb);
   }
   for (size_t b = nb; b > 0; b--)
     g->start[b] = g->start[b - 1];
   g->start[0] = 0;
+  for (size_t b = 0; b < nb; b++) {
+    uint32_t s0 = g->start[b], s1 = g->start[b + 1];
+    for (uint32_t s = s0 + 1; s < s1; s++)
+      for (uint32_t q = s; q > s0 && cell_lt(&g->cell[3 * q],
+                                             &g->cell[3 * (q - 1)]); q--)
+        slot_swap(g, q, q - 1);
+  }
+  for (uint32_t s = 0; s < g->start[nb]; s++) {
+    g->is_fast[s] = (unsigned char)g->cold[s].fast;
+    if (g->cold[s].fast)
+      g->fast[g->nfast++] = s;
+  }
+}
+
+/* Slots [*s0, *s1) of cell k (empty when absent). */
+static inline void cell_range(const grid *g, const int32_t k[3], uint32_t *s0,
+                              uint32_t *s1)
+{
+  uint32_t b = cell_hash(k[0], k[1], k[2], g->mask);
+  uint32_t s = g->start[b], e = g->start[b + 1];
+  while (s < e && !cell_eq(&g->cell[3 * s], k))
+    s++;
+  uint32_t t = s;
+  while (t < e && cell_eq(&g->cell[3 * t], k))
+    t++;
+  *s0 = s, *s1 = t;
 }
 
 /* ---- interval test ----------------------------------------------------- */
@@ -399,37 +474,20 @@ typedef struct rows {
 } rows;
 
 /*
-** A pair of slots at instant k. Cheapest tests first: search radius, the
-** radial bands, then a linear-motion bound with the curvature pad
+** A pair of slots at instant k, in two stages. Inline (hot data only):
+** the search radius, then a linear-motion bound with the curvature pad
 ** A h^2 / 2 (A = acc_a + acc_b bounds |d^2 dr / dt^2|, so the path stays
 ** within A t^2 / 2 of the straight line from the instant's state): for an
 ** approaching pair (dr . dv < 0) the interval ahead, for a receding pair
-** the one behind. Only then the other row is read (Hermite test).
+** the one behind. It drops ~99% of the pairs in the radius. Out of line:
+** the radial bands, then the Hermite test on the other row.
 */
-static void pair_test(const ctx *c, const rows *rw, const slot *a,
-                      const slot *b, tls *t)
+static void pair_rest(const ctx *c, const rows *rw, const hot *ha,
+                      const cold *a, const hot *hb, const cold *b, int fwd,
+                      tls *t)
 {
-  double dr[3] = {b->p[0] - a->p[0], b->p[1] - a->p[1], b->p[2] - a->p[2]};
-  double d2 = dr[0] * dr[0] + dr[1] * dr[1] + dr[2] * dr[2];
   double h = c->h, ds = c->d_search;
-  double rad = ds + (a->vb + b->vb) * h * 0.5;
-  if (d2 >= rad * rad)
-    return;
   if (b->band_lo > a->band_hi + ds || a->band_lo > b->band_hi + ds)
-    return;
-  t->pairs++;
-  double dv[3] = {b->v[0] - a->v[0], b->v[1] - a->v[1], b->v[2] - a->v[2]};
-  double f = dr[0] * dv[0] + dr[1] * dv[1] + dr[2] * dv[2];
-  double v2 = dv[0] * dv[0] + dv[1] * dv[1] + dv[2] * dv[2];
-  double tau = v2 > 0 ? -f / v2 : 0.0; /* linear closest approach */
-  int fwd = f < 0;
-  if (fwd ? rw->wnext == NULL : rw->wprev == NULL)
-    return;
-  tau = fwd ? fmin(tau, h) : fmax(tau, -h);
-  double m[3] = {dr[0] + dv[0] * tau, dr[1] + dv[1] * tau,
-                 dr[2] + dv[2] * tau};
-  double lin = sqrt(m[0] * m[0] + m[1] * m[1] + m[2] * m[2]);
-  if (lin - (a->acc + b->acc) * h * h * 0.5 > ds)
     return;
   size_t i = a->i, j = b->i;
   if (fwd) {
@@ -444,9 +502,9 @@ static void pair_test(const ctx *c, const rows *rw, const slot *a,
     double ez = p->z[j] - p->z[i];
     double half = 0.5 * h;
     double vbi = sqrt(p->vx[i] * p->vx[i] + p->vy[i] * p->vy[i] +
-                      p->vz[i] * p->vz[i]) + a->acc * half;
+                      p->vz[i] * p->vz[i]) + ha->acc * half;
     double vbj = sqrt(p->vx[j] * p->vx[j] + p->vy[j] * p->vy[j] +
-                      p->vz[j] * p->vz[j]) + b->acc * half;
+                      p->vz[j] * p->vz[j]) + hb->acc * half;
     double rp = ds + (vbi + vbj) * half;
     if (ex * ex + ey * ey + ez * ez < rp * rp)
       return;
@@ -454,80 +512,128 @@ static void pair_test(const ctx *c, const rows *rw, const slot *a,
   test_interval(c, p, rw->w, rw->k - 1, i, j, t);
 }
 
+#ifdef __GNUC__
+#define OW__INLINE inline __attribute__((always_inline))
+#else
+#define OW__INLINE inline
+#endif
+static OW__INLINE void pair_test(const ctx *c, const rows *rw,
+                                 const grid *g, uint32_t sa, uint32_t sb,
+                                 tls *t)
+{
+  const hot *a = &g->hot[sa], *b = &g->hot[sb];
+  double h = c->h, ds = c->d_search, half = 0.5 * h;
+  double dr[3] = {b->x - a->x, b->y - a->y, b->z - a->z};
+  double d2 = dr[0] * dr[0] + dr[1] * dr[1] + dr[2] * dr[2];
+  double rad = ds + (a->vb + b->vb) * half;
+  if (d2 >= rad * rad)
+    return;
+  t->pairs++;
+  double dv[3] = {b->vx - a->vx, b->vy - a->vy, b->vz - a->vz};
+  double f = dr[0] * dv[0] + dr[1] * dv[1] + dr[2] * dv[2];
+  double v2 = dv[0] * dv[0] + dv[1] * dv[1] + dv[2] * dv[2];
+  int fwd = f < 0;
+  /* Linear closest approach within the interval: tau = -f / v2 clamped
+  ** to [0, h] ahead or [-h, 0] behind; compared squared, no division
+  ** unless the clamp is needed. */
+  double lim = ds + (a->acc + b->acc) * h * h * 0.5;
+  double m2;
+  if (fwd ? -f <= v2 * h : f <= v2 * h)
+    m2 = v2 > 0 ? d2 - f * f / v2 : d2;
+  else {
+    double tau = fwd ? h : -h;
+    double m[3] = {dr[0] + dv[0] * tau, dr[1] + dv[1] * tau,
+                   dr[2] + dv[2] * tau};
+    m2 = m[0] * m[0] + m[1] * m[1] + m[2] * m[2];
+  }
+  if (m2 > lim * lim)
+    return;
+  if (fwd ? rw->wnext == NULL : rw->wprev == NULL)
+    return;
+  pair_rest(c, rw, a, &g->cold[sa], b, &g->cold[sb], fwd, t);
+}
+
 static const int32_t fwd13[13][3] = {
     {1, 0, 0},  {1, 1, 0},  {1, -1, 0}, {0, 1, 0},  {1, 0, 1},
     {1, 1, 1},  {1, -1, 1}, {0, 1, 1},  {0, 0, 1},  {-1, 1, 1},
     {-1, 0, 1}, {-1, -1, 1}, {0, -1, 1}};
 
+/* Pairs (a, b) of slots a in [a0, a1), b in [b0, b1) (b > a when the
+** ranges are the same cell), neither fast. */
+static void scan_cells(const ctx *c, const grid *g, const rows *rw,
+                       uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+                       int same, tls *t)
+{
+  const unsigned char *F = g->is_fast;
+  for (uint32_t s = a0; s < a1; s++) {
+    if (F[s])
+      continue;
+    for (uint32_t q = same ? s + 1 : b0; q < b1; q++)
+      if (!F[q])
+        pair_test(c, rw, g, s, q, t);
+  }
+}
+
+/* Every pair of slot sa with the slots of a cube of cells around it,
+** except those `skip` rejects. */
+static void scan_cube(const ctx *c, const grid *g, const rows *rw,
+                      uint32_t sa, int skip_prim, tls *t)
+{
+  const hot *H = g->hot;
+  const cold *C = g->cold;
+  const int32_t *k = &g->cell[3 * sa];
+  double r = c->d_search + (H[sa].vb + g->vbmax) * 0.5 * c->h;
+  int32_t span = (int32_t)ceil(r / c->cell_l);
+  for (int32_t dx = -span; dx <= span; dx++)
+    for (int32_t dy = -span; dy <= span; dy++)
+      for (int32_t dz = -span; dz <= span; dz++) {
+        int32_t nk[3] = {k[0] + dx, k[1] + dy, k[2] + dz};
+        uint32_t q0, q1;
+        cell_range(g, nk, &q0, &q1);
+        for (uint32_t q = q0; q < q1; q++) {
+          if (q == sa)
+            continue;
+          /* Pairs of two fast objects (two primaries) once. */
+          if (skip_prim ? (C[q].prim && q < sa) : (C[q].fast && q < sa))
+            continue;
+          pair_test(c, rw, g, sa, q, t);
+        }
+      }
+}
+
 /* All pairs of one grid instant. */
 static void do_instant(const ctx *c, grid *g, const rows *rw, tls *t)
 {
   grid_build(c, g, rw->w);
-  size_t nb = g->mask + 1;
-  const slot *S = g->slots;
-  if (!c->prim_mode) {
-    /* Pairs of non-fast objects: own cell and 13 forward neighbours
-    ** (each unordered pair of cells once). */
-    for (size_t bk = 0; bk < nb; bk++) {
-      for (uint32_t s = g->start[bk]; s < g->start[bk + 1]; s++) {
-        const slot *a = &S[s];
-        if (a->fast)
-          continue;
-        for (uint32_t q = s + 1; q < g->start[bk + 1]; q++)
-          if (!S[q].fast && S[q].c[0] == a->c[0] && S[q].c[1] == a->c[1] &&
-              S[q].c[2] == a->c[2])
-            pair_test(c, rw, a, &S[q], t);
-        for (int d = 0; d < 13; d++) {
-          int32_t x = a->c[0] + fwd13[d][0], y = a->c[1] + fwd13[d][1];
-          int32_t z = a->c[2] + fwd13[d][2];
-          uint32_t b2 = cell_hash(x, y, z, g->mask);
-          for (uint32_t q = g->start[b2]; q < g->start[b2 + 1]; q++)
-            if (!S[q].fast && S[q].c[0] == x && S[q].c[1] == y &&
-                S[q].c[2] == z)
-              pair_test(c, rw, a, &S[q], t);
-        }
-      }
-    }
-  }
-  /* Queries over a cube of cells: every fast object in all-vs-all (pairs
-  ** with a fast partner once: from the first slot), every primary in the
-  ** primaries mode (primary pairs once: from the first in the catalog).
-  ** The cube's half-width covers the largest radius of this instant. */
-  for (uint32_t f = 0; !c->prim_mode && f < g->nfast; f++) {
-    uint32_t sa = g->fast[f];
-    const slot *a = &S[sa];
-    double r = c->d_search + (a->vb + g->vbmax) * 0.5 * c->h;
-    int32_t span = (int32_t)ceil(r / c->cell_l);
-    for (int32_t dx = -span; dx <= span; dx++)
-      for (int32_t dy = -span; dy <= span; dy++)
-        for (int32_t dz = -span; dz <= span; dz++) {
-          int32_t x = a->c[0] + dx, y = a->c[1] + dy, z = a->c[2] + dz;
-          uint32_t b2 = cell_hash(x, y, z, g->mask);
-          for (uint32_t q = g->start[b2]; q < g->start[b2 + 1]; q++)
-            if (S[q].c[0] == x && S[q].c[1] == y && S[q].c[2] == z &&
-                q != sa && (!S[q].fast || q > sa))
-              pair_test(c, rw, a, &S[q], t);
-        }
-  }
+  uint32_t ns = g->start[g->mask + 1];
   if (c->prim_mode) {
-    for (uint32_t sa = 0; sa < g->start[nb]; sa++) {
-      const slot *a = &S[sa];
-      if (!a->prim)
-        continue;
-      double r = c->d_search + (a->vb + g->vbmax) * 0.5 * c->h;
-      int32_t span = (int32_t)ceil(r / c->cell_l);
-      for (int32_t dx = -span; dx <= span; dx++)
-        for (int32_t dy = -span; dy <= span; dy++)
-          for (int32_t dz = -span; dz <= span; dz++) {
-            int32_t x = a->c[0] + dx, y = a->c[1] + dy, z = a->c[2] + dz;
-            uint32_t b2 = cell_hash(x, y, z, g->mask);
-            for (uint32_t q = g->start[b2]; q < g->start[b2 + 1]; q++)
-              if (S[q].c[0] == x && S[q].c[1] == y && S[q].c[2] == z &&
-                  q != sa && (!S[q].prim || q > sa))
-                pair_test(c, rw, a, &S[q], t);
-          }
-    }
+    for (uint32_t sa = 0; sa < ns; sa++)
+      if (g->cold[sa].prim)
+        scan_cube(c, g, rw, sa, 1, t);
+    return;
   }
+  /* Pairs of non-fast objects: each cell with itself and its 13 forward
+  ** neighbours (each unordered pair of cells once). */
+  for (uint32_t a0 = 0; a0 < ns;) {
+    uint32_t a1 = a0 + 1;
+    const int32_t *k = &g->cell[3 * a0];
+    while (a1 < ns && cell_eq(&g->cell[3 * a1], k))
+      a1++;
+    scan_cells(c, g, rw, a0, a1, a0, a1, 1, t);
+    for (int d = 0; d < 13; d++) {
+      int32_t nk[3] = {k[0] + fwd13[d][0], k[1] + fwd13[d][1],
+                       k[2] + fwd13[d][2]};
+      uint32_t b0, b1;
+      cell_range(g, nk, &b0, &b1);
+      if (b0 < b1)
+        scan_cells(c, g, rw, a0, a1, b0, b1, 0, t);
+    }
+    a0 = a1;
+  }
+  /* Fast objects: a cube of cells wide enough for the largest radius of
+  ** this instant, pairs with a fast partner once (from the first slot). */
+  for (uint32_t f = 0; f < g->nfast; f++)
+    scan_cube(c, g, rw, g->fast[f], 0, t);
 }
 
 /* ---- driver -------------------------------------------------------------- */

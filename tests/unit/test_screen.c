@@ -338,8 +338,8 @@ static void test_recall(void)
   ** debris, rocket bodies, Alpha-5). */
   s = make_subset(700);
   for (size_t i = 0; i < full.n && s.n < 700; i += 40)
-    take(&s, &full, i, t0, 86400.0);
-  CHECK(recall("mixed", &s, t0, 1.0, 10.0, 50.0) > 5);
+    take(&s, &full, i, t0, 0.5 * 86400.0);
+  CHECK(recall("mixed", &s, t0, 0.5, 10.0, 50.0) > 5);
   free_subset(&s);
   ow_catalog_free(&leo);
   ow_catalog_free(&full);
