@@ -84,6 +84,10 @@
 ** 'fast' (eccentric orbits near perigee, very low LEO): the cell edge is
 ** sized for the others, and fast objects search several cells around. */
 #define V_CAP_KM_S 8.2
+/* The first radius test runs in single precision: coordinates up to
+** 4e5 km are rounded by at most 4e5 * 2^-24 = 0.024 km each, so the test
+** is made 0.1 km wider and repeated in double precision after it. */
+#define RADIUS_PAD_KM 0.1
 /* Radial pads of the perigee/apogee bands: SGP4 short-period terms (J2:
 ** a few km in LEO) and lunisolar changes of e over a week (deep space),
 ** covered by 10 km + 1% of a; drag decay is added from ndot. */
@@ -166,9 +170,16 @@ typedef struct cold {
   uint32_t fast, prim;
 } cold;
 
+/* The first test's copy in single precision (16 bytes a slot, so the
+** slots of a cell and its neighbours stay in cache); see RADIUS_PAD_KM. */
+typedef struct pos4 {
+  float x, y, z, vb;
+} pos4;
+
 typedef struct grid {
   size_t mask;
   uint32_t *start;     /* bucket -> first slot (mask + 2 entries) */
+  pos4 *p4;
   hot *hot;
   cold *cold;
   int32_t *cell;       /* slot -> cell (3), equal cells contiguous */
@@ -182,6 +193,7 @@ typedef struct grid {
 static void grid_free(grid *g)
 {
   free(g->start);
+  free(g->p4);
   free(g->hot);
   free(g->cold);
   free(g->cell);
@@ -201,13 +213,14 @@ static int grid_init(grid *g, size_t n)
   g->mask = m - 1;
   g->start = malloc((m + 1) * sizeof *g->start);
   g->hot = malloc((n + 1) * sizeof *g->hot);
+  g->p4 = malloc((n + 1) * sizeof *g->p4);
   g->cold = malloc((n + 1) * sizeof *g->cold);
   g->cell = malloc((3 * n + 3) * sizeof *g->cell);
   g->bucket_of = malloc((n + 1) * sizeof *g->bucket_of);
   g->cell_of = malloc((3 * n + 3) * sizeof *g->cell_of);
   g->fast = malloc((n + 1) * sizeof *g->fast);
   g->is_fast = malloc(n + 1);
-  if (!g->start || !g->hot || !g->cold || !g->cell || !g->bucket_of ||
+  if (!g->start || !g->p4 || !g->hot || !g->cold || !g->cell || !g->bucket_of ||
       !g->cell_of || !g->fast || !g->is_fast) {
     grid_free(g);
     return OW_E_NOMEM;
@@ -268,6 +281,9 @@ static inline int cell_lt(const int32_t *a, const int32_t *b)
 
 static void slot_swap(grid *g, uint32_t a, uint32_t b)
 {
+  pos4 p = g->p4[a];
+  g->p4[a] = g->p4[b];
+  g->p4[b] = p;
   hot h = g->hot[a];
   cold c = g->cold[a];
   int32_t k[3];
@@ -315,6 +331,8 @@ static void grid_build(const ctx *c, grid *g, const ow__screen_row *row)
     h->vb = sqrt(h->vx * h->vx + h->vy * h->vy + h->vz * h->vz) +
             ob->acc_km_s2 * half;
     h->acc = ob->acc_km_s2;
+    g->p4[s].x = (float)h->x, g->p4[s].y = (float)h->y;
+    g->p4[s].z = (float)h->z, g->p4[s].vb = (float)h->vb;
     o->band_lo = ob->band_lo_km, o->band_hi = ob->band_hi_km;
     o->i = (uint32_t)i;
     o->fast = h->vb > V_CAP_KM_S;
@@ -565,12 +583,18 @@ static void scan_cells(const ctx *c, const grid *g, const rows *rw,
                        int same, tls *t)
 {
   const unsigned char *F = g->is_fast;
+  const pos4 *P = g->p4;
+  float ds = (float)(c->d_search + RADIUS_PAD_KM), half = (float)(0.5 * c->h);
   for (uint32_t s = a0; s < a1; s++) {
     if (F[s])
       continue;
-    for (uint32_t q = same ? s + 1 : b0; q < b1; q++)
-      if (!F[q])
+    pos4 a = P[s];
+    for (uint32_t q = same ? s + 1 : b0; q < b1; q++) {
+      float dx = P[q].x - a.x, dy = P[q].y - a.y, dz = P[q].z - a.z;
+      float r = ds + (a.vb + P[q].vb) * half;
+      if (dx * dx + dy * dy + dz * dz < r * r && !F[q])
         pair_test(c, rw, g, s, q, t);
+    }
   }
 }
 
