@@ -20,6 +20,8 @@ build: setup
 
 run: build
 	@$(BUILD)/orbwatch run
+	@echo
+	@$(BUILD)/orbwatch coverage data/synthetic/catalog.csv --sensors data/scenario/network.cfg
 
 test: setup
 	@scripts/test.sh

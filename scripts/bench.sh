@@ -35,6 +35,7 @@ run() { # label, then arguments of orbwatch bench sgp4
   line=$("$ow" bench sgp4 "$cat" --minutes "$minutes" --json "$@") || return 1
   echo "$line" | tee -a "$log"
   echo "$label $(sed -E 's/.*"props_per_s": ?([0-9]+).*/\1/' <<<"$line")" >>"$log.rates"
+  echo "${label}_cpu $(sed -E 's/.*"props_per_cpu_s": ?([0-9]+).*/\1/' <<<"$line")" >>"$log.rates"
 }
 : >"$log.rates"
 echo "== orbwatch bench sgp4 ($minutes one-minute steps) =="
@@ -52,7 +53,12 @@ else
   echo "== satellite.js: skipped (run scripts/setup.sh --bench) =="
 fi
 
-# Step 6: screening, all against all, 5 km, 24 h and 7 days (bench/
+# Step 6: a 7-day one-minute grid of 30,000 objects streamed in chunks
+# (the screener's pattern): throughput and peak resident memory (< 1 GiB).
+echo "== batch stream, 7 days x 30,000 objects =="
+"$ow" bench stream "$cat" --objects 30000 --days 7 --json | tee -a "$log"
+
+# Step 7: screening, all against all, 5 km, 24 h and 7 days (bench/
 # bench_screen.c; targets: < 10 s and < 60 s on two cores, < 4 GiB).
 if [ -x "$build/bench/bench_screen" ] && [ "${BENCH_SCREEN:-1}" != 0 ]; then
   echo "== screening, full catalog, all vs all, 5 km (bench_screen) =="
@@ -66,11 +72,13 @@ fi
 echo "== summary (props/s; ratios from this run) =="
 awk '{ r[$1] = $2; order[n++] = $1 }
      END {
-       for (i = 0; i < n; i++) printf "  %-10s %8.2f M props/s\n", order[i], r[order[i]] / 1e6
+       for (i = 0; i < n; i++) printf "  %-14s %8.2f M props/s\n", order[i], r[order[i]] / 1e6
        if (r["scalar_1"] > 0) {
-         printf "  batch, 1 thread / scalar, 1 thread:      %6.1f x\n", r["batch_1"] / r["scalar_1"]
-         printf "  batch, all threads / scalar, 1 thread:   %6.1f x\n", r["batch_all"] / r["scalar_1"]
+         printf "  batch, 1 thread / scalar, 1 thread:      %6.1f x (wall)\n", r["batch_1"] / r["scalar_1"]
+         printf "  batch, all threads / scalar, 1 thread:   %6.1f x (wall)\n", r["batch_all"] / r["scalar_1"]
        }
+       if (r["scalar_1_cpu"] > 0)
+         printf "  batch / scalar, 1 thread, per CPU second: %5.1f x\n", r["batch_1_cpu"] / r["scalar_1_cpu"]
        if (r["satjs_1"] > 0) {
          printf "  batch, 1 thread / satellite.js:          %6.1f x\n", r["batch_1"] / r["satjs_1"]
          printf "  scalar, 1 thread / satellite.js:         %6.1f x\n", r["scalar_1"] / r["satjs_1"]

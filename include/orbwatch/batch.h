@@ -3,7 +3,8 @@
 ** and threads, the same numbers as ow_sgp4_propagate.
 **
 ** A batch is built once from prepared models (ow_sgp4_init) and is
-** read-only afterwards, so one batch can serve several threads. Objects
+** read-only afterwards, so one batch can serve several threads.
+** ow_batch_propagate does build, run and free in one call. Objects
 ** are regrouped by method (near-earth simple, near-earth full, deep space,
 ** 24 h and 12 h resonance) in blocks of 8, so that a vector lane never
 ** evaluates a branch of the theory it does not need. The vector width is
@@ -113,6 +114,18 @@ OW_API int ow_batch_tsince(const ow_batch *b, const double *tsince_min,
 OW_API int ow_batch_at(const ow_batch *b, const ow_jd *jd_utc, size_t nt,
                        ow_frame frame, const ow_eop *eop,
                        const ow_batch_out *out);
+
+/*
+** ow_batch_propagate - one call: n models at nt times (minutes from each
+** model's own epoch), TEME, into out; the same numbers as calling
+** ow_sgp4_propagate for every (model, time). Builds a temporary batch
+** (freed before returning) and uses every core; for repeated calls on the
+** same models, keep an ow_batch instead.
+** Returns OW_OK, OW_E_ARG, OW_E_NOMEM.
+*/
+OW_API int ow_batch_propagate(const ow_sgp4 *models, size_t n,
+                              const double *tsince_min, size_t nt,
+                              const ow_batch_out *out, ow_err *err);
 
 /* A regular UTC time grid: instant k is start_utc + k * step_s. */
 typedef struct ow_time_grid {

@@ -148,6 +148,12 @@ OW_API int ow_tle_parse_lines(const char *name, const char *l1,
 OW_API int ow_tle_format(const ow_elset *e, char *line0, char *l1, char *l2,
                          ow_err *err);
 
+/*
+** International designator in the COSPAR form of OMM, OEM and CDM: "98067A"
+** (TLE columns 10-17) becomes "1998-067A"; anything else is copied as is.
+*/
+OW_API void ow_object_id_cospar(const char *id, char *out, size_t n);
+
 /* Alpha-5 catalog field (5 chars, may be space padded) to a number. */
 OW_API int ow_alpha5_decode(const char *field5, uint32_t *norad, ow_err *err);
 /* Number 0..339999 to a 5-character Alpha-5 field (out holds 6 bytes). */
@@ -188,7 +194,16 @@ typedef struct ow_load_stats {
 **
 ** source names the input in diagnostics ("sats.txt", "-"). Bad records are
 ** reported through diag (may be NULL) and counted; reading goes on. A UTF-8
-** BOM and CRLF line ends are accepted.
+** BOM and CRLF line ends are accepted. Each diagnostic has err.source set
+** and err.line the 1-based line of the file it is about (for a TLE, the
+** line holding the bad field; for an incomplete OMM, the line where the
+** record starts; 0 when unknown).
+** TLE: blank lines and comment lines ('#' or "//" first) are skipped; a
+** line that belongs to no record (stray text, a line 1 without its line 2)
+** is reported and counted as rejected. OMM: keywords orbwatch does not use
+** are skipped; KVN/JSON/CSV/XML records are checked like TLE fields
+** (ranges, strict numbers, EPOCH with 86400-s days), NORAD_CAT_ID up to
+** nine digits.
 ** Returns: OW_OK when every record loaded, OW_E_PARSE when some were
 **          rejected (stats says how many), OW_E_EMPTY when nothing was
 **          found, OW_E_NOMEM.

@@ -18,6 +18,9 @@
 #include "orbwatch/pc.h"
 #include "orbwatch/cdm.h"
 #include "orbwatch/batch.h"
+#include "orbwatch/ephem.h"
+#include "orbwatch/sensor.h"
+#include "orbwatch/access.h"
 #include "orbwatch/screen.h"
 
 #endif

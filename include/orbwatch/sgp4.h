@@ -78,7 +78,9 @@ OW_API int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
 **           v_teme_km_s  double[3]       velocity, TEME, km/s
 ** Returns:  OW_OK or OW_E_SGP4_* (errors 1, 2, 3, 4 and 6). Where the
 **           reference still computes a state (decayed, error 6) it is
-**           returned; otherwise the outputs are zeroed.
+**           returned; otherwise the outputs are zeroed. OW_E_RANGE (zeroed
+**           outputs) when tsince_min is NaN or beyond
+**           +-OW_SGP4_TSINCE_MAX_MIN.
 ** Notes:    1) Pure and thread-safe: the deep-space resonance integration
 **              restarts from epoch on every call and steps the reference's
 **              fixed 720-minute grid, so results do not depend on the
@@ -86,6 +88,14 @@ OW_API int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
 */
 OW_API int ow_sgp4_propagate(const ow_sgp4 *m, double tsince_min,
                              double r_teme_km[3], double v_teme_km_s[3]);
+
+/*
+** Largest |tsince| accepted, minutes (about 190 years). The deep-space
+** resonance integration steps 720 minutes at a time from epoch, so an
+** unbounded time would mean an unbounded loop; beyond this the model has
+** no meaning anyway.
+*/
+#define OW_SGP4_TSINCE_MAX_MIN 1.0e8
 
 /* Reference error code (0..6) of a status; -1 if it is not an SGP4 one. */
 OW_API int ow_sgp4_refcode(int status);

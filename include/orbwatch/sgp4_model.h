@@ -17,8 +17,12 @@
 **   ow_sgp4_near  everything the near-earth branch reads (all methods);
 **   ow_sgp4_deep  the deep-space block (methods DEEP and DEEP_RESONANT);
 **                 all zero for the near-earth methods.
-** Coefficients that a method does not use are zero, so a lane of one
-** method may read every field without branching.
+** Coefficients that a method does not use are zero, so that evaluating
+** the fuller expressions branch-free gives the same result bit for bit:
+** with isimp set (NEAR_SIMPLE, DEEP, DEEP_RESONANT) the full-drag terms
+** cc5, omgcof, xmcof, d2..d4 and t3cof..t5cof are zero; near-earth models
+** have an all-zero deep block; non-resonant ones (irez 0) zero resonance
+** terms.
 */
 #ifndef ORBWATCH_SGP4_MODEL_H
 #define ORBWATCH_SGP4_MODEL_H

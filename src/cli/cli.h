@@ -31,6 +31,8 @@ int cmd_synth(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_pc(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_passes(int argc, char **argv);
+int cmd_coverage(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 int cmd_cdm(int argc, char **argv);
 

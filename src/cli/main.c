@@ -16,6 +16,8 @@ static const struct {
     {"convert", cmd_convert, "element sets between TLE and OMM formats"},
     {"synth", cmd_synth, "write a deterministic synthetic catalog"},
     {"pc", cmd_pc, "probability of collision of a CDM"},
+    {"passes", cmd_passes, "observability windows for sensors or a site"},
+    {"coverage", cmd_coverage, "what a sensor network observes: summary"},
     {"screen", cmd_screen, "conjunction screening: TCA, miss, Pc"},
     {"cdm", cmd_cdm, "CCSDS CDMs for the events of a screening"},
     {"bench", cmd_bench, "benchmarks (bench sgp4: propagations/s)"},

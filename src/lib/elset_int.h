@@ -25,6 +25,9 @@ int ow__tle_read(ow_catalog *cat, const char *buf, size_t len,
                  const char *source, const ow_read_opts *opts,
                  ow_diag_fn diag, void *user, ow_load_stats *st);
 
+/* Valid UTF-8 without control characters (names). */
+int ow__utf8_text_ok(const unsigned char *s, size_t n);
+
 /* Room for at least n records in cat; OW_E_NOMEM leaves cat unchanged. */
 int ow__catalog_reserve(ow_catalog *cat, size_t n);
 /* The slot after the last record (grown if needed), or NULL on ENOMEM. */

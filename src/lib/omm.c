@@ -348,9 +348,8 @@ int ow__omm_set(ow__omm_rec *r, int key, const char *s, size_t n,
   case OW__K_OBJECT_NAME:
     if (n > OW_NAME_MAX)
       return bad_value(err, key, s, n, "is longer than 80 bytes");
-    for (size_t i = 0; i < n; i++)
-      if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-        return bad_value(err, key, s, n, "contains a control character");
+    if (!ow__utf8_text_ok((const unsigned char *)s, n))
+      return bad_value(err, key, s, n, "is not UTF-8 text");
     memcpy(e->name, s, n);
     e->name[n] = '\0';
     return OW_OK;
@@ -526,8 +525,7 @@ static void fmt_real(double v, char *buf, size_t n)
   }
 }
 
-/* "98067A" (TLE) to "1998-067A" (OMM); other text unchanged. */
-static void omm_object_id(const char *id, char *out, size_t n)
+void ow_object_id_cospar(const char *id, char *out, size_t n)
 {
   size_t k = strlen(id);
   if (k >= 6 && k <= 8 && id[0] >= '0' && id[0] <= '9' && id[1] >= '0' &&
@@ -549,7 +547,7 @@ int ow__omm_values(const ow_elset *e, ow__omm_text *t, ow_err *err)
     return ow_err_set(err, OW_E_RANGE, "EPOCH",
                       "epoch is not a date of years 1000-9999");
   snprintf(t->v[OW__K_OBJECT_NAME], sizeof t->v[0], "%s", e->name);
-  omm_object_id(e->object_id, t->v[OW__K_OBJECT_ID], sizeof t->v[0]);
+  ow_object_id_cospar(e->object_id, t->v[OW__K_OBJECT_ID], sizeof t->v[0]);
   snprintf(t->v[OW__K_CENTER_NAME], sizeof t->v[0], "EARTH");
   snprintf(t->v[OW__K_REF_FRAME], sizeof t->v[0], "TEME");
   snprintf(t->v[OW__K_TIME_SYSTEM], sizeof t->v[0], "UTC");

@@ -17,14 +17,14 @@
 #include <string.h>
 
 /*
-** Line numbers of the objects of the top-level array, in order. Returns a
+** Line numbers of the elements of the top-level array, in order. Returns a
 ** malloc'ed array of *n entries (caller frees) or NULL (then lines are 0).
 */
-static long *object_lines(const char *buf, size_t len, size_t *n)
+static long *element_lines(const char *buf, size_t len, size_t *n)
 {
   long *lines = NULL, line = 1;
   size_t cap = 0, k = 0;
-  int depth = 0, in_str = 0, esc = 0;
+  int depth = 0, in_str = 0, esc = 0, expect = 0;
   for (size_t i = 0; i < len; i++) {
     char c = buf[i];
     if (c == '\n')
@@ -38,26 +38,33 @@ static long *object_lines(const char *buf, size_t len, size_t *n)
         in_str = 0;
       continue;
     }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+      continue;
+    if (expect && depth == 1 && c != ']') {
+      /* The first character of an element of the top-level array. */
+      if (k == cap) {
+        size_t nc = cap ? cap * 2 : 1024;
+        long *nl = realloc(lines, nc * sizeof *nl);
+        if (nl == NULL) {
+          free(lines);
+          *n = 0;
+          return NULL;
+        }
+        lines = nl;
+        cap = nc;
+      }
+      lines[k++] = line;
+    }
+    expect = 0;
     if (c == '"') {
       in_str = 1;
     } else if (c == '[' || c == '{') {
-      if (c == '{' && depth == 1) {
-        if (k == cap) {
-          size_t nc = cap ? cap * 2 : 1024;
-          long *nl = realloc(lines, nc * sizeof *nl);
-          if (nl == NULL) {
-            free(lines);
-            *n = 0;
-            return NULL;
-          }
-          lines = nl;
-          cap = nc;
-        }
-        lines[k++] = line;
-      }
       depth++;
+      expect = depth == 1;
     } else if (c == ']' || c == '}') {
       depth--;
+    } else if (c == ',' && depth == 1) {
+      expect = 1;
     }
   }
   *n = k;
@@ -123,7 +130,7 @@ int ow__omm_json_read(ow_catalog *cat, const char *buf, size_t len,
     return OW_OK;
   }
   nobj = json_is_array(root) ? json_array_size(root) : 1;
-  lines = json_is_array(root) ? object_lines(buf, len, &nlines) : NULL;
+  lines = json_is_array(root) ? element_lines(buf, len, &nlines) : NULL;
   if (ow__catalog_reserve(cat, cat->n + nobj) != OW_OK) {
     free(lines);
     json_decref(root);
@@ -134,9 +141,7 @@ int ow__omm_json_read(ow_catalog *cat, const char *buf, size_t len,
     ow_err err;
     ow_err_clear(&err);
     if (read_object(obj, &cat->items[cat->n], &err) != OW_OK) {
-      long line = (lines != NULL && i < nlines && json_is_object(obj))
-                      ? lines[i]
-                      : 0;
+      long line = lines != NULL && i < nlines ? lines[i] : 0;
       if (line == 0) {
         /* Without a line, say which object. */
         char f[sizeof err.field];

@@ -284,7 +284,11 @@ static void init_near_coefficients(ow_sgp4_near *n, const ow_sgp4_grav *g,
     n->isimp = 1;
   n->d2 = n->d3 = n->d4 = 0.0;
   n->t3cof = n->t4cof = n->t5cof = 0.0;
-  if (!n->isimp) {
+  if (n->isimp) {
+    /* Unused by the truncated model; zero, so that the full expressions
+       evaluated branch-free (batch engine) reduce to it exactly. */
+    n->cc5 = n->omgcof = n->xmcof = 0.0;
+  } else {
     double cc1sq = cc1 * cc1;
     n->d2 = 4.0 * ao * tsi * cc1sq;
     double temp = n->d2 * tsi * cc1 / 3.0;
@@ -392,6 +396,15 @@ int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
 
 /* ---- propagation ------------------------------------------------------ */
 
+/*
+** fmod(x, 2 pi), skipping the libm call when |x| < 2 pi, where fmod
+** returns x itself: the result is the same bit for bit.
+*/
+static inline double mod_twopi(double x)
+{
+  return fabs(x) < OW__TWOPI ? x : fmod(x, OW__TWOPI);
+}
+
 /* Failure: zeroed outputs, as the house style wants. */
 static int fail(int status, double r[3], double v[3])
 {
@@ -435,6 +448,9 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
   const ow_sgp4_grav *g = &m->grav;
   const int deep = m->method >= OW_SGP4_DEEP;
   ow__sgp4_mean el;
+
+  if (!(fabs(t) <= OW_SGP4_TSINCE_MAX_MIN))
+    return fail(OW_E_RANGE, r, v);
 
   /* Secular gravity and atmospheric drag ([STR3] 6.3, [V06] sgp4). */
   double xmdf = n->mo + n->mdot * t;
@@ -484,10 +500,10 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
     el.em = ECC_MEAN_FLOOR;
   el.mm = el.mm + n->no * templ;
   double xlm = el.mm + el.argpm + el.nodem;
-  el.nodem = fmod(el.nodem, OW__TWOPI);
-  el.argpm = fmod(el.argpm, OW__TWOPI);
-  xlm = fmod(xlm, OW__TWOPI);
-  el.mm = fmod(xlm - el.argpm - el.nodem, OW__TWOPI);
+  el.nodem = mod_twopi(el.nodem);
+  el.argpm = mod_twopi(el.argpm);
+  xlm = mod_twopi(xlm);
+  el.mm = mod_twopi(xlm - el.argpm - el.nodem);
 
   /* Lunar-solar periodics (deep space) and the inclination-dependent
      coefficients that follow from the perturbed inclination. */
@@ -525,7 +541,7 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
      reference, the sine and cosine used afterwards are those of the
      iterate before the last step. After the first call to libm, sin and
      cos follow the iterate by rotation through the (usually small) step. */
-  double u = fmod(xl - nodep, OW__TWOPI);
+  double u = mod_twopi(xl - nodep);
   double eo1 = u, sineo1 = sin(eo1), coseo1 = cos(eo1);
   for (int ktr = 1;; ktr++) {
     double tem5 = 1.0 - coseo1 * axnl - sineo1 * aynl;

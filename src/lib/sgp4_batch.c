@@ -151,6 +151,11 @@ int ow__batch_build(ow_batch *b, const ow__bcoef *coef, size_t n, ow_err *err)
     */
     keys[i].k1 = 0.0;
     keys[i].k2 = 0.0;
+    /* deep space: low-inclination orbits (Lyddane's form, a costlier
+       path taken per vector) are grouped, at the price of scattered
+       stores for their blocks */
+    if (c->kind >= OW__BK_DEEP)
+      keys[i].k1 = c->inclo < 0.2 ? 0.0 : 1.0;
   }
   qsort(keys, n, sizeof *keys, cmp_key);
   /* number of blocks: each kind padded to whole blocks */
@@ -284,6 +289,19 @@ int ow_batch_tsince(const ow_batch *b, const double *tsince_min, size_t nt,
   ow__btimes ts = {nt, tsince_min, NULL, NULL};
   run(b, &ts, out);
   return OW_OK;
+}
+
+int ow_batch_propagate(const ow_sgp4 *models, size_t n,
+                       const double *tsince_min, size_t nt,
+                       const ow_batch_out *out, ow_err *err)
+{
+  ow_batch b;
+  int s = ow_batch_init(&b, models, n, err);
+  if (s < 0)
+    return s;
+  s = ow_batch_tsince(&b, tsince_min, nt, out);
+  ow_batch_free(&b);
+  return s;
 }
 
 /*

@@ -73,7 +73,7 @@ typedef struct ow__bcoef {
 } ow__bcoef;
 
 typedef struct ow__bblock {
-  double f[OW__BF_COUNT][OW__BLK];
+  _Alignas(64) double f[OW__BF_COUNT][OW__BLK]; /* size a multiple of 64 */
   int64_t idx[OW__BLK]; /* object index in the caller's order, -1: pad */
   int kind;             /* enum ow__bkind */
   int nlive;            /* lanes with idx >= 0 */

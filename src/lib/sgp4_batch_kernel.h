@@ -104,11 +104,10 @@ static OW__ALWAYS_INLINE void sincos_add(vd sa, vd ca, vd d, vd *s, vd *c)
 }
 
 /* Lunar-solar periodic terms of one body (half of dpper). */
-static OW__ALWAYS_INLINE void dpper_body(vd zm, double ecc_body, vd *f2,
-                                         vd *f3, vd *sinzf)
+static OW__ALWAYS_INLINE void dpper_body(vd sm, vd cm, double ecc_body,
+                                         vd *f2, vd *f3, vd *sinzf)
 {
-  vd sm, cm, s, c;
-  sincos_safe(zm, &sm, &cm);
+  vd s, c;
   /* zf = zm + 2 e sin(zm): rotate by the small term (below 0.11 rad) */
   sincos_add(sm, cm, v_set(2.0 * ecc_body) * sm, &s, &c);
   *sinzf = s;
@@ -185,11 +184,22 @@ typedef struct vstate {
 } vstate;
 
 /*
+** sin/cos of the three angles that are linear in time (near-earth lanes):
+** xmdf = mo + mdot t, argpdf = argpo + argpdot t, nodedf = nodeo +
+** nodedot t. run_lanes evaluates them in full at an anchor time and then
+** rotates them by the step's increments along a grid (see there).
+*/
+typedef struct vlin {
+  vd s[5], c[5]; /* deep-space lanes add zmos + zns t and zmol + znl t */
+} vlin;
+
+/*
 ** The propagation of W lanes of one block at times t (minutes since each
 ** lane's epoch). kind is a compile-time constant at every call site.
 */
 static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
-                                        int kind, vd t, vstate *o)
+                                        int kind, vd t, const vlin *lin,
+                                        vstate *o)
 {
   const int deep = kind >= OW__BK_DEEP;
   const vd one = v_set(1.0);
@@ -206,10 +216,12 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   vd tempa = one - F(cc1) * t;
   vd tempe = F(bcc4) * t;
   vd templ = F(t2cof) * t2;
+  /* sin/cos(mm) and sin/cos(argpm), near-earth only */
+  vd sinmm = lin->s[0], cosmm = lin->c[0];
+  vd sinam = lin->s[1], cosam = lin->c[1];
   if (kind == OW__BK_NEAR_FULL) {
     vd delomg = F(omgcof) * t;
-    vd sinxm, cosxm;
-    sincos_safe(xmdf, &sinxm, &cosxm);
+    vd sinxm = lin->s[0], cosxm = lin->c[0];
     vd delmtemp = one + F(eta) * cosxm;
     vd delm = F(xmcof) * (delmtemp * delmtemp * delmtemp - F(delmo));
     vd temp = delomg + delm;
@@ -217,8 +229,8 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     argpm = argpdf - temp;
     vd t3 = t2 * t, t4 = t3 * t;
     tempa = tempa - F(d2) * t2 - F(d3) * t3 - F(d4) * t4;
-    vd sinmm, cosmm;
     sincos_add(sinxm, cosxm, temp, &sinmm, &cosmm); /* mm = xmdf + temp */
+    sincos_add(lin->s[1], lin->c[1], -temp, &sinam, &cosam); /* argpm */
     tempe = tempe + F(bcc5) * (sinmm - F(sinmao));
     templ = templ + F(t3cof) * t3 + t4 * (F(t4cof) + t * F(t5cof));
   }
@@ -305,26 +317,42 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     failed = v_mor(failed, bad);
   }
   em = v_max(em, v_set(1.0e-6));
-  mm = mm + F(no) * templ;
-  vd xlm = mm + argpm + nodem;
-  nodem = v_fmod_2pi(nodem);
-  argpm = v_fmod_2pi(argpm);
-  xlm = v_fmod_2pi(xlm);
-  mm = v_fmod_2pi(xlm - argpm - nodem);
+  vd dmm = F(no) * templ;
+  mm = mm + dmm;
+  /* offsets of the deep-space angles from the linear ones (before the
+     reduction below), for their sin/cos by rotation */
+  vd d_mm = mm - xmdf, d_am = argpm - argpdf, d_nm = nodem - nodedf;
+  if (deep) {
+    /*
+    ** The scalar model reduces the angles modulo 2 pi here. Near-earth
+    ** lanes use them only through sin/cos and differences, so the
+    ** reduction changes nothing but rounding and is left out; deep-space
+    ** lanes need C's exact branch (Lyddane's terms are not 2 pi-periodic).
+    */
+    vd xlm = mm + argpm + nodem;
+    nodem = v_fmod_2pi(nodem);
+    argpm = v_fmod_2pi(argpm);
+    xlm = v_fmod_2pi(xlm);
+    mm = v_fmod_2pi(xlm - argpm - nodem);
+  }
 
   vd ep = em, xincp = inclm, argpp = argpm, nodep = nodem, mp = mm;
   vd sinip, cosip, aycof, xlcof, con41, x1mth2, x7thm1;
+  /* sin/cos of argpp, nodep (deep) and mp, filled by each branch */
+  vd sinargp = sinam, cosargp = cosam, sinnp = t, cosnp = t, smp, cmp;
+  if (!deep)
+    sincos_add(sinmm, cosmm, dmm, &smp, &cmp);
 
   if (deep) {
     /* ---- lunar-solar periodics (dpper, init = 'n') ---- */
     vd f2, f3, sinzf;
-    dpper_body(F(zmos) + v_set(ZNS) * t, ZES, &f2, &f3, &sinzf);
+    dpper_body(lin->s[3], lin->c[3], ZES, &f2, &f3, &sinzf); /* zmos+zns t */
     vd ses = F(se2) * f2 + F(se3) * f3;
     vd sis = F(si2) * f2 + F(si3) * f3;
     vd sls = F(sl2) * f2 + F(sl3) * f3 + F(sl4) * sinzf;
     vd sghs = F(sgh2) * f2 + F(sgh3) * f3 + F(sgh4) * sinzf;
     vd shs = F(sh2) * f2 + F(sh3) * f3;
-    dpper_body(F(zmol) + v_set(ZNL) * t, ZEL, &f2, &f3, &sinzf);
+    dpper_body(lin->s[4], lin->c[4], ZEL, &f2, &f3, &sinzf); /* zmol+znl t */
     vd sel = F(ee2) * f2 + F(e3) * f3;
     vd sil = F(xi2) * f2 + F(xi3) * f3;
     vd sll = F(xl2) * f2 + F(xl3) * f3 + F(xl4) * sinzf;
@@ -346,7 +374,13 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     vd argpp_d = argpp + pgh_d;
     vd nodep_d = nodep + ph_d;
     vd mp_new = mp + pl;
-    if (v_any(lyd)) {
+    int any_lyd = v_any(lyd);
+    if (!any_lyd) {
+      sincos_add(lin->s[1], lin->c[1], d_am + pgh_d, &sinargp, &cosargp);
+      sincos_add(lin->s[2], lin->c[2], d_nm + ph_d, &sinnp, &cosnp);
+      sincos_add(lin->s[0], lin->c[0], d_mm + pl, &smp, &cmp);
+    }
+    if (any_lyd) {
       /* Lyddane's form for low inclination (no division by sin i) */
       vd sinop, cosop;
       sincos_safe(nodep, &sinop, &cosop);
@@ -382,6 +416,16 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     xincp = v_sel(neg, -xincp, xincp);
     nodep = v_sel(neg, nodep + v_set(PI_), nodep);
     argpp = v_sel(neg, argpp - v_set(PI_), argpp);
+    if (any_lyd) {
+      sincos_safe(argpp, &sinargp, &cosargp);
+      sincos_safe(nodep, &sinnp, &cosnp);
+      sincos_safe(mp, &smp, &cmp);
+    } else { /* a shift by pi negates sin and cos exactly */
+      sinargp = v_sel(neg, -sinargp, sinargp);
+      cosargp = v_sel(neg, -cosargp, cosargp);
+      sinnp = v_sel(neg, -sinnp, sinnp);
+      cosnp = v_sel(neg, -cosnp, cosnp);
+    }
     sinip = v_sel(neg, -sinip, sinip); /* sin(-x) = -sin(x) exactly */
     /* perturbed eccentricity out of range: error 3 */
     vm bad = v_mand(v_mor(v_lt(ep, v_set(0.0)), v_gt(ep, one)),
@@ -409,25 +453,35 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   }
 
   /* ---- long-period periodics ---- */
-  vd sinargp, cosargp;
-  sincos_safe(argpp, &sinargp, &cosargp);
+
   vd axnl = ep * cosargp;
   vd temp = one / (am * (one - ep * ep));
   vd aynl = ep * sinargp + temp * aycof;
-  vd xl = mp + argpp + nodep + temp * xlcof * axnl;
 
   /* ---- Kepler's equation, each lane stopping as the scalar loop does ---- */
-  vd u = v_fmod_2pi(xl - nodep);
-  vd eo1 = u, sineo1, coseo1;
+  vd u, sineo1, coseo1;
   {
     /*
-    ** Iteration 1 evaluates sin/cos(u); later ones rotate the previous
+    ** u = xl - nodep = mp + argpp + dl: its sin/cos follow from those of
+    ** mp, of argpp and the small term dl by the addition formulas (no
+    ** range reduction; u is left unreduced, which only Kepler's loop
+    ** sees, through differences).
+    */
+    vd dl = temp * xlcof * axnl;
+    vd s2 = v_fma(smp, cosargp, cmp * sinargp);
+    vd c2 = v_fma(cmp, cosargp, -(smp * sinargp));
+    sincos_add(s2, c2, dl, &sineo1, &coseo1);
+    u = (mp + argpp) + dl;
+  }
+  vd eo1 = u;
+  {
+    /*
+    ** Iteration 1 uses sin/cos(u); later ones rotate the previous
     ** values by the Newton step (small once the first step is taken),
     ** which equals sin/cos of the new eo1 up to rounding. Lanes that have
     ** converged rotate by 0 (identity) and keep their values.
     */
     vm act = v_mset(-1);
-    v_sincos(eo1, &sineo1, &coseo1);
     for (int ktr = 1;; ktr++) {
       vd s = sineo1, c = coseo1;
       vd den = one - c * axnl - s * aynl;
@@ -485,7 +539,10 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
   vd sinsu, cossu, sini, cosi, snod, cnod;
   sincos_add(sinu, cosu, dsu, &sinsu, &cossu);
   sincos_add(sinip, cosip, dinc, &sini, &cosi);
-  sincos_safe(xnode, &snod, &cnod);
+  if (deep)
+    sincos_add(sinnp, cosnp, xnode - nodep, &snod, &cnod);
+  else /* xnode = nodedf + nodecf t^2 + the short-period term */
+    sincos_add(lin->s[2], lin->c[2], xnode - nodedf, &snod, &cnod);
 
   vd xmx = -snod * cosi;
   vd xmy = cnod * cosi;
@@ -518,7 +575,21 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
 {
   int64_t idx[OW__VW];
   memcpy(idx, &blk->idx[lane0], sizeof idx);
+  const int all_out = out->x_km && out->y_km && out->z_km && out->vx_km_s &&
+                      out->vy_km_s && out->vz_km_s && out->status;
   vd epd = F(ep_day), epf = F(ep_frac);
+  /*
+  ** Near-earth lanes: sin/cos of the linear angles are evaluated in full
+  ** every ANCHOR_STEPS times and rotated by the step's increments in
+  ** between (one small-angle sincos per angle when the step changes, four
+  ** multiply-adds per angle otherwise). The rotation adds ~1e-16 per step
+  ** to sin/cos, so at most ~4e-15 before the next anchor.
+  */
+  const int nlin = kind < OW__BK_DEEP ? 3 : 5;
+  enum { ANCHOR_STEPS = 32 };
+  vlin lin, rot;
+  vd tprev = v_set(0.0), hcur = v_set(0.0);
+  int since_anchor = ANCHOR_STEPS;
   for (size_t k = 0; k < ts->n; k++) {
     vd t;
     if (ts->jd)
@@ -526,8 +597,40 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
           v_set(1440.0);
     else
       t = v_set(ts->tsince_min[k]);
+    {
+      if (since_anchor >= ANCHOR_STEPS) {
+        sincos_safe(F(mo) + F(mdot) * t, &lin.s[0], &lin.c[0]);
+        sincos_safe(F(argpo) + F(argpdot) * t, &lin.s[1], &lin.c[1]);
+        sincos_safe(F(nodeo) + F(nodedot) * t, &lin.s[2], &lin.c[2]);
+        if (nlin == 5) {
+          sincos_safe(F(zmos) + v_set(ZNS) * t, &lin.s[3], &lin.c[3]);
+          sincos_safe(F(zmol) + v_set(ZNL) * t, &lin.s[4], &lin.c[4]);
+        }
+        since_anchor = 0;
+        hcur = v_set(0.0);
+      } else {
+        vd h = t - tprev;
+        if (!v_all(v_eq(h, hcur))) {
+          hcur = h;
+          sincos_small(F(mdot) * h, &rot.s[0], &rot.c[0]);
+          sincos_small(F(argpdot) * h, &rot.s[1], &rot.c[1]);
+          sincos_small(F(nodedot) * h, &rot.s[2], &rot.c[2]);
+          if (nlin == 5) {
+            sincos_small(v_set(ZNS) * h, &rot.s[3], &rot.c[3]);
+            sincos_small(v_set(ZNL) * h, &rot.s[4], &rot.c[4]);
+          }
+        }
+        for (int a = 0; a < nlin; a++) {
+          vd sa = lin.s[a], ca = lin.c[a];
+          lin.s[a] = v_fma(sa, rot.c[a], ca * rot.s[a]);
+          lin.c[a] = v_fma(ca, rot.c[a], -(sa * rot.s[a]));
+        }
+        since_anchor++;
+      }
+      tprev = t;
+    }
     vstate o;
-    propagate(blk, lane0, kind, t, &o);
+    propagate(blk, lane0, kind, t, &lin, &o);
     if (ts->rot) {
       const double *m = ts->rot + 18 * k, *nn = m + 9;
       vd r[3], v[3];
@@ -566,6 +669,22 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
     for (int c = 0; c < 6; c++)
       v_store(a[c], val[c]);
     v_store(a[6], o.st);
+    if (all_out) {
+      /* the common case, without a test per store */
+      for (int l = 0; l < OW__VW; l++) {
+        if (idx[l] < 0)
+          break; /* padding lanes come last */
+        size_t at = base + (size_t)idx[l];
+        out->x_km[at] = a[0][l];
+        out->y_km[at] = a[1][l];
+        out->z_km[at] = a[2][l];
+        out->vx_km_s[at] = a[3][l];
+        out->vy_km_s[at] = a[4][l];
+        out->vz_km_s[at] = a[5][l];
+        out->status[at] = (int)a[6][l];
+      }
+      continue;
+    }
     for (int l = 0; l < OW__VW; l++) {
       if (idx[l] < 0)
         continue;

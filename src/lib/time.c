@@ -325,26 +325,56 @@ int ow_time_parse_iso(const char *s, ow_jd *jd_utc, ow_err *err)
 */
 int ow_time_format_iso(ow_jd jd_utc, int decimals, char *buf, size_t n)
 {
-  int y, m, d, ihmsf[4], k;
-  ow_jd j;
+  int y, m, d, h, mi, k;
+  double sec;
   if (buf == NULL || n == 0)
     return OW_E_ARG;
   buf[0] = '\0';
   if (decimals < 0 || decimals > 9)
     return OW_E_ARG;
-  j = ow__jd_norm(jd_utc.day, jd_utc.frac);
-  if (!isfinite(j.day) || !isfinite(j.frac))
+  ow_jd j = ow__jd_norm(jd_utc.day, jd_utc.frac);
+  if (!isfinite(j.day) || !isfinite(j.frac) ||
+      ow_time_to_calendar(j, &y, &m, &d, &h, &mi, &sec) != OW_OK)
     return OW_E_RANGE;
-  if (eraD2dtf("UTC", decimals, j.day, j.frac, &y, &m, &d, ihmsf) < 0)
-    return OW_E_RANGE;
+  /*
+  ** Round in integer units of the last digit, against the length of this
+  ** UTC day as the parser measures it (utc_day_length_s), so that what is
+  ** printed parses back to the same instant. eraD2dtf is not used: it
+  ** treats only jumps above 0.5 s as leap days, while eraDtf2d (the
+  ** parser) also stretches 1971-12-31 by 0.107758 s, and the two then
+  ** disagree by that much (found by fuzz_time_iso).
+  */
+  long long scale = 1;
+  for (int i = 0; i < decimals; i++)
+    scale *= 10;
+  double sod = 3600.0 * h + 60.0 * mi + sec;
+  long long units = llround(sod * (double)scale);
+  long long day_units = llround(utc_day_length_s(y, m, d) * (double)scale);
+  if (units >= day_units) { /* rounded up into the next day */
+    double fd;
+    units = 0;
+    if (eraJd2cal(j.day, 1.25, &y, &m, &d, &fd) != 0)
+      return OW_E_RANGE;
+  }
+  long long per_min = 60 * scale, per_hour = 3600 * scale;
+  h = (int)(units / per_hour);
+  if (h > 23)
+    h = 23;
+  units -= h * per_hour;
+  mi = (int)(units / per_min);
+  if (mi > 59) /* only inside a leap second: the last minute is longer */
+    mi = 59;
+  units -= mi * per_min;
+  int isec = (int)(units / scale);
+  long long frac = units % scale;
   if (y < 0 || y > 9999)
     return OW_E_RANGE;
   if (decimals > 0)
-    k = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d.%0*dZ", y, m, d,
-                 ihmsf[0], ihmsf[1], ihmsf[2], decimals, ihmsf[3]);
+    k = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d.%0*lldZ", y, m, d, h,
+                 mi, isec, decimals, frac);
   else
-    k = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, ihmsf[0],
-                 ihmsf[1], ihmsf[2]);
+    k = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, h, mi,
+                 isec);
   if (k < 0 || (size_t)k >= n) {
     buf[0] = '\0';
     return OW_E_ARG;

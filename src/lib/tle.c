@@ -280,7 +280,7 @@ static int checksum(const char *s)
 }
 
 /* Is this valid UTF-8 without control characters? */
-static int name_text_ok(const unsigned char *s, size_t n)
+int ow__utf8_text_ok(const unsigned char *s, size_t n)
 {
   size_t i = 0;
   while (i < n) {
@@ -350,7 +350,7 @@ static int read_name(const char *nm, size_t n, ow_elset *e, ow_err *err)
                       "name \"%s...\" is longer than %d bytes", text,
                       OW_NAME_MAX);
   }
-  if (!name_text_ok((const unsigned char *)nm, len)) {
+  if (!ow__utf8_text_ok((const unsigned char *)nm, len)) {
     char text[OW_NAME_MAX * 4 + 8];
     quote_text(nm, len, text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, "line 0",
@@ -362,19 +362,77 @@ static int read_name(const char *nm, size_t n, ow_elset *e, ow_err *err)
   return OW_OK;
 }
 
+/* The fields of each line, to name the place of a stray byte. */
+typedef struct colspan {
+  int a, b;
+  const char *name;
+} colspan;
+static const colspan L1_FIELDS[] = {
+    {1, 1, "line number"},          {3, 7, "catalog number"},
+    {8, 8, "classification"},       {10, 17, "international designator"},
+    {19, 32, "epoch"},              {34, 43, "mean motion derivative"},
+    {45, 52, "mean motion second derivative"}, {54, 61, "B*"},
+    {63, 63, "ephemeris type"},     {65, 68, "element set number"},
+    {69, 69, "checksum"},           {0, 0, NULL}};
+static const colspan L2_FIELDS[] = {
+    {1, 1, "line number"},          {3, 7, "catalog number"},
+    {9, 16, "inclination"},
+    {18, 25, "right ascension of the ascending node"},
+    {27, 33, "eccentricity"},       {35, 42, "argument of perigee"},
+    {44, 51, "mean anomaly"},       {53, 63, "mean motion"},
+    {64, 68, "revolution number"},  {69, 69, "checksum"},
+    {0, 0, NULL}};
+
+/*
+** A byte that is not printable ASCII (a non-breaking space pasted from a
+** web page, a tab, a NUL) is reported where it is, before it shifts the
+** columns and makes a later field look wrong.
+*/
+static int check_ascii(const char *s, size_t n, int no, ow_err *err)
+{
+  size_t lim = n < TLE_COLS ? n : TLE_COLS;
+  for (size_t i = 0; i < lim; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c < 0x7f)
+      continue;
+    {
+      char field[32], what[96] = "";
+      const colspan *f = no == 1 ? L1_FIELDS : L2_FIELDS;
+      int col = (int)i + 1;
+      for (; f->name != NULL; f++)
+        if (col >= f->a && col <= f->b) {
+          snprintf(what, sizeof what, " in %s (columns %d-%d)", f->name,
+                   f->a, f->b);
+          break;
+        }
+      if (what[0] == '\0')
+        snprintf(what, sizeof what, " where a blank belongs");
+      snprintf(field, sizeof field, "line %d column %d", no, col);
+      if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0)
+        return ow_err_set(err, OW_E_PARSE, field,
+                          "non-breaking space \"\\xC2\\xA0\"%s", what);
+      return ow_err_set(err, OW_E_PARSE, field,
+                        "byte \"\\x%02X\" is not printable ASCII%s", c,
+                        what);
+    }
+  }
+  return OW_OK;
+}
+
 /* Common checks of a line: length, line number, blank columns. */
 static int check_line(const char *s, size_t n, int no, const int *blanks,
                       size_t nblanks, int ignore_checksum, ow_err *err)
 {
-  char field[16];
-  snprintf(field, sizeof field, "line %d", no);
   if (n < TLE_COLS - 1 || (n == TLE_COLS - 1 && !ignore_checksum)) {
-    char text[96];
+    char text[96], field[16];
+    snprintf(field, sizeof field, "line %d", no);
     quote_text(s, n < 40 ? n : 40, text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, field,
                       "truncated: %zu columns, %d expected (\"%s%s\")", n,
                       TLE_COLS, text, n > 40 ? "..." : "");
   }
+  if (check_ascii(s, n, no, err) != OW_OK)
+    return OW_E_PARSE;
   if (s[0] != '0' + no)
     return field_err(err, OW_E_PARSE, no, s, 1, 1, "line number",
                      no == 1 ? "is not 1" : "is not 2");
@@ -545,6 +603,10 @@ static int read_line2(const char *s, ow_elset *e, uint32_t *hints,
   if (!(e->n_rev_day > 0.0))
     return field_err(err, OW_E_RANGE, 2, s, 53, 63, "mean motion",
                      "is not positive");
+  /* The field is NN.NNNNNNNN: a point left out must not make it bigger. */
+  if (e->n_rev_day >= 100.0)
+    return field_err(err, OW_E_RANGE, 2, s, 53, 63, "mean motion",
+                     "is not below 100 rev/day");
   if (x.lead0)
     *hints |= OW_TLE_HINT_MM_ZERO_PAD;
 
@@ -563,6 +625,9 @@ static int check_sum(const char *s, size_t n, int no, int ignore,
 {
   char field[32];
   int want;
+  if (n >= TLE_COLS && is_digit(s[TLE_COLS - 1]) &&
+      s[TLE_COLS - 1] - '0' == checksum(s))
+    return OW_OK; /* the common case, without formatting anything */
   snprintf(field, sizeof field, "line %d column 69", no);
   if (n < TLE_COLS)
     return ow_err_set(err, ignore ? OW_W_CHECKSUM : OW_E_CHECKSUM, field,
@@ -634,9 +699,8 @@ int ow__tle_parse(const char *name, size_t name_n, const char *l1, size_t n1,
   /* Fields first, checksums last: a typo in a field gets the message that
      names the field rather than only "checksum". */
   {
+    /* w1 and w2 are only written when a checksum is wrong. */
     ow_err w1, w2;
-    ow_err_clear(&w1);
-    ow_err_clear(&w2);
     rc1 = check_sum(l1, n1, 1, ignore, &w1);
     rc2 = check_sum(l2, n2, 2, ignore, &w2);
     if (rc1 != OW_OK || rc2 != OW_OK) {
@@ -778,7 +842,10 @@ int ow__tle_read(ow_catalog *cat, const char *buf, size_t len,
       l1 = &la[0];
       l2 = &la[1];
       used = 2;
-    } else if (nla >= 3 && looks_l1(&la[1]) && looks_l2(&la[2])) {
+    } else if (nla >= 3 && looks_l1(&la[1]) && looks_l2(&la[2]) &&
+               !((looks_l1(&la[0]) || looks_l2(&la[0])) &&
+                 la[0].n >= TLE_COLS - 1)) {
+      /* A name line; a full-length line 1 or 2 is never taken for one. */
       name = &la[0];
       l1 = &la[1];
       l2 = &la[2];

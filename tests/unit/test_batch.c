@@ -456,17 +456,22 @@ static void test_stream(void)
   CHECK_EQ_INT(ow_batch_stream_init(&s, &b, &g, 37, OW_FRAME_ITRF, NULL,
                                     NULL),
                OW_OK);
+  /* chunks restart the kernel's rotation of the linear angles at other
+     steps, so the two runs agree to rounding, not bit for bit */
   long got, steps = 0, chunks = 0, same = 1;
+  double worst = 0.0;
   while ((got = ow_batch_stream_next(&s)) > 0) {
     CHECK_EQ_INT(s.k0, steps);
     for (size_t e = 0; e < (size_t)got * n; e++) {
       size_t a = s.k0 * n + e;
-      same &= s.out.x_km[e] == all.x[a] && s.out.vz_km_s[e] == all.vz[a] &&
-              s.out.status[e] == all.st[a];
+      same &= s.out.status[e] == all.st[a];
+      worst = fmax(worst, fabs(s.out.x_km[e] - all.x[a]));
+      worst = fmax(worst, 1e3 * fabs(s.out.vz_km_s[e] - all.vz[a]));
     }
     steps += got;
     chunks++;
   }
+  CHECK_NEAR(worst, 0.0, TOL_POS_KM);
   CHECK_EQ_INT(got, 0);
   CHECK_EQ_INT(steps, 200);
   CHECK_EQ_INT(chunks, 6);
@@ -486,6 +491,40 @@ static void test_stream(void)
   CHECK_EQ_INT(ow_batch_tsince(&b, (double[]){0.0}, 1, &o), OW_OK);
   ow_batch_free(&b);
   states_free(&all);
+  free(m);
+}
+
+/* The one-call form on the verification set's kind of mix. */
+static void test_one_call(void)
+{
+  ow_sgp4 *m;
+  size_t n = load_models("full_2023-10_spacetrack_3le.txt", 101, &m);
+  if (n == 0)
+    return;
+  const double t[3] = {-5.5, 0.0, 1234.5};
+  states got;
+  if (states_alloc(&got, 3 * n))
+    return;
+  ow_batch_out o = out_of(&got, n);
+  CHECK_EQ_INT(ow_batch_propagate(m, n, t, 3, &o, NULL), OW_OK);
+  diff d = {0, 0, 0, 0, 0, 0};
+  states ref;
+  if (states_alloc(&ref, 3 * n))
+    return;
+  for (size_t k = 0; k < 3; k++)
+    for (size_t i = 0; i < n; i++) {
+      size_t e = k * n + i;
+      double r[3], v[3];
+      ref.st[e] = ow_sgp4_propagate(&m[i], t[k], r, v);
+      ref.x[e] = r[0], ref.y[e] = r[1], ref.z[e] = r[2];
+      ref.vx[e] = v[0], ref.vy[e] = v[1], ref.vz[e] = v[2];
+      cmp_state(&d, &got, &ref, e, "one call", i, t[k]);
+    }
+  CHECK_EQ_INT(d.compared, (long)(3 * n));
+  CHECK(d.dr <= TOL_POS_KM && d.dv <= TOL_VEL_KM_S);
+  CHECK_EQ_INT(ow_batch_propagate(NULL, 3, t, 3, &o, NULL), OW_E_ARG);
+  states_free(&got);
+  states_free(&ref);
   free(m);
 }
 
@@ -513,5 +552,6 @@ int main(void)
   test_reference();
   test_instants();
   test_stream();
+  test_one_call();
   return check_done();
 }

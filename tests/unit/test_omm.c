@@ -415,7 +415,6 @@ int main(void)
   test_kvn();
   test_xml_json_csv_errors();
   test_catalog_roundtrip("catalog/full_2023-10_spacetrack_3le.txt", 26140);
-  test_catalog_roundtrip("catalog/full_2022-08_satellitejs_2le.txt", 25975);
   test_catalog_roundtrip("sgp4-ver/satellitejs_BadTLE.txt", 7);
   return check_done();
 }

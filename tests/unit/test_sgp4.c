@@ -337,6 +337,140 @@ static void test_options(void)
   CHECK_NEAR(maf.deep.gsto, m72.deep.gsto, 1e-6);
 }
 
+/* Times the model refuses: NaN, infinities, beyond the documented bound. */
+static void test_tsince_range(void)
+{
+  ow_sgp4 m;
+  ow_elset e = el_14128(); /* resonant: would loop without the bound */
+  double r[3] = {1, 1, 1}, v[3] = {1, 1, 1};
+  CHECK_EQ_INT(ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL),
+               OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, NAN, r, v), OW_E_RANGE);
+  CHECK(is_zero(r, v));
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, INFINITY, r, v), OW_E_RANGE);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, -INFINITY, r, v), OW_E_RANGE);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m, 1.5 * OW_SGP4_TSINCE_MAX_MIN, r, v),
+               OW_E_RANGE);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_RANGE), -1);
+  /* The bound itself is accepted (and takes ~1.4e5 resonance steps). */
+  int st = ow_sgp4_propagate(&m, -OW_SGP4_TSINCE_MAX_MIN, r, v);
+  CHECK(st == OW_OK || ow_sgp4_refcode(st) > 0);
+}
+
+/*
+** Random element sets over the whole range a TLE can hold, with the
+** corners that divide by small numbers (e near 1, i of 0 and 180 deg, tiny
+** and resonant mean motions): every call returns a known status, a state
+** with finite components, and zeroed outputs on every error but 6.
+** Deterministic (xorshift64); run under ASan/UBSan in the sanitizer build.
+*/
+static unsigned long long rng_state = 88172645463325252ULL;
+static double rnd(void)
+{
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return (double)(rng_state >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static void test_random_elements(void)
+{
+  long bad_status = 0, nonfinite = 0, not_zeroed = 0, calls = 0;
+  long by_code[7] = {0};
+  for (int i = 0; i < 20000; i++) {
+    ow_elset e;
+    memset(&e, 0, sizeof e);
+    e.epoch_utc.day = 2436204.5 + floor(rnd() * 36500.0); /* 1958-2057 */
+    e.epoch_utc.frac = rnd();
+    double u = rnd();
+    e.ecc = u < 0.1   ? 1.0 - pow(10.0, -1.0 - 6.0 * rnd())
+            : u < 0.2 ? pow(10.0, -1.0 - 7.0 * rnd())
+                      : rnd();
+    if (e.ecc >= 1.0)
+      e.ecc = 0.9999999;
+    u = rnd();
+    e.incl_deg = u < 0.1   ? 0.0
+                 : u < 0.2 ? 180.0
+                 : u < 0.3 ? 0.5 * rnd()
+                           : 180.0 * rnd();
+    e.raan_deg = 360.0 * rnd();
+    e.argp_deg = 360.0 * rnd();
+    e.mean_anom_deg = 360.0 * rnd();
+    u = rnd();
+    e.n_rev_day = u < 0.3   ? 0.9 + 0.2 * rnd()  /* 24 h resonance */
+                  : u < 0.5 ? 1.9 + 0.2 * rnd()  /* 12 h resonance */
+                  : u < 0.6 ? pow(10.0, -5.0 + 4.0 * rnd())
+                            : 1e-8 + 20.0 * rnd();
+    e.bstar_per_er = 0.0;
+    if (rnd() >= 0.3)
+      e.bstar_per_er = (rnd() - 0.5) * pow(10.0, -8.0 + 8.0 * rnd());
+    ow_sgp4 m;
+    ow_sgp4_init(&m, &e, (ow_gravity)(i % 3), (ow_opsmode)(i % 2), NULL);
+    for (int k = 0; k < 4; k++) {
+      double t = (rnd() - 0.3) * pow(10.0, 6.0 * rnd());
+      double r[3], v[3];
+      int st = ow_sgp4_propagate(&m, t, r, v);
+      int code = ow_sgp4_refcode(st);
+      calls++;
+      if (code < 0 || code == 5) {
+        bad_status++;
+        continue;
+      }
+      by_code[code]++;
+      for (int j = 0; j < 3; j++)
+        if (!isfinite(r[j]) || !isfinite(v[j]))
+          nonfinite++;
+      if (code != 0 && code != 6 && !is_zero(r, v))
+        not_zeroed++;
+    }
+  }
+  CHECK_EQ_INT(bad_status, 0);
+  CHECK_EQ_INT(nonfinite, 0);
+  CHECK_EQ_INT(not_zeroed, 0);
+  /* The sample reaches every error exit, or the test proves little. */
+  for (int c = 0; c <= 6; c++)
+    if (c != 5)
+      CHECK(by_code[c] > 0);
+  printf("random elements: %ld calls; codes 0:%ld 1:%ld 2:%ld 3:%ld 4:%ld "
+         "6:%ld\n",
+         calls, by_code[0], by_code[1], by_code[2], by_code[3], by_code[4],
+         by_code[6]);
+}
+
+/* The zero-field contract of sgp4_model.h for branch-free batch code. */
+static int truncated_drag_zero(const ow_sgp4 *m)
+{
+  const ow_sgp4_near *n = &m->near;
+  return n->isimp == 1 && n->cc5 == 0.0 && n->omgcof == 0.0 &&
+         n->xmcof == 0.0 && n->d2 == 0.0 && n->d3 == 0.0 && n->d4 == 0.0 &&
+         n->t3cof == 0.0 && n->t4cof == 0.0 && n->t5cof == 0.0;
+}
+
+static void test_zero_fields(void)
+{
+  static const ow_sgp4_deep zero_deep;
+  ow_sgp4 m;
+  ow_elset e = el_00005(); /* near full */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(m.near.isimp == 0 && m.near.d2 != 0.0 && m.near.cc5 != 0.0);
+  CHECK(memcmp(&m.deep, &zero_deep, sizeof zero_deep) == 0);
+  e = el_28872(); /* near simple */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(truncated_drag_zero(&m));
+  CHECK(memcmp(&m.deep, &zero_deep, sizeof zero_deep) == 0);
+  e = el_11801(); /* deep, no resonance */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(truncated_drag_zero(&m));
+  CHECK(m.deep.xlamo == 0.0 && m.deep.del1 == 0.0 && m.deep.d2201 == 0.0);
+  e = el_09880(); /* 12 h resonance */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(truncated_drag_zero(&m));
+  CHECK(m.deep.del1 == 0.0 && m.deep.d2201 != 0.0);
+  e = el_14128(); /* 24 h resonance */
+  ow_sgp4_init(&m, &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  CHECK(m.deep.del1 != 0.0 && m.deep.d2201 == 0.0);
+}
+
 int main(void)
 {
   test_refcode();
@@ -345,5 +479,8 @@ int main(void)
   test_bad_input();
   test_purity();
   test_options();
+  test_tsince_range();
+  test_zero_fields();
+  test_random_elements();
   return check_done();
 }

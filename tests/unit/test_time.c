@@ -332,8 +332,32 @@ static void test_add_and_normalize(void)
   CHECK_NEAR(a.frac, 0.75, 1e-9);
 }
 
+/* 1971-12-31 was stretched by 0.107758 s (the step to TAI-UTC = 10 s,
+** eraDat): what is printed there must parse back to the same instant
+** (found by fuzz_time_iso when the formatter used eraD2dtf). */
+static void test_format_stretched_day(void)
+{
+  ow_jd jd, back;
+  char buf[OW_ISO_BUF];
+  CHECK_EQ_INT(ow_time_parse_iso("1971-12-31T23:59:59.9999999", &jd, NULL),
+               OW_OK);
+  CHECK_EQ_INT(ow_time_format_iso(jd, 6, buf, sizeof buf), OW_OK);
+  CHECK_EQ_INT(ow_time_parse_iso(buf, &back, NULL), OW_OK);
+  CHECK_NEAR(((back.day - jd.day) + (back.frac - jd.frac)) * 86400.0, 0.0,
+             1e-6);
+  CHECK_EQ_INT(ow_time_parse_iso("2016-12-31T23:59:59.9999996", &jd, NULL),
+               OW_OK);
+  CHECK_EQ_INT(ow_time_format_iso(jd, 6, buf, sizeof buf), OW_OK);
+  CHECK_STR(buf, "2016-12-31T23:59:60.000000Z");
+  CHECK_EQ_INT(ow_time_parse_iso("2016-12-31T23:59:60.9999996", &jd, NULL),
+               OW_OK);
+  CHECK_EQ_INT(ow_time_format_iso(jd, 6, buf, sizeof buf), OW_OK);
+  CHECK_STR(buf, "2017-01-01T00:00:00.000000Z");
+}
+
 int main(void)
 {
+  test_format_stretched_day();
   test_parse_good();
   test_parse_bad();
   test_format();

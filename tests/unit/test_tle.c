@@ -202,8 +202,11 @@ static void test_errors(void)
   expect_err(2, 27, "12x4567", OW_E_PARSE, "line 2 column 27-33",
              "eccentricity \"12x4567\" is not a number");
   /* A non-breaking space (UTF-8 C2 A0) is neither a blank nor a zero. */
-  expect_err(2, 27, "\xc2\xa0" "05522", OW_E_PARSE, "line 2 column 27-33",
-             "eccentricity \"\\xC2\\xA005522\" is not a number");
+  expect_err(2, 27, "\xc2\xa0" "05522", OW_E_PARSE, "line 2 column 27",
+             "non-breaking space \"\\xC2\\xA0\" in eccentricity (columns "
+             "27-33)");
+  expect_err(1, 9, "\t", OW_E_PARSE, "line 1 column 9",
+             "byte \"\\x09\" is not printable ASCII where a blank belongs");
   expect_err(1, 3, "A027 ", OW_E_PARSE, "line 1 column 3-7",
              "catalog number \"A027 \" is neither a number nor Alpha-5");
   expect_err(2, 64, "A0270", OW_E_PARSE, "line 2 column 64-68",
@@ -223,6 +226,8 @@ static void test_errors(void)
              "mean anomaly \"400.0000\" is not below 360 degrees");
   expect_err(2, 53, " 0.00000000", OW_E_RANGE, "line 2 column 53-63",
              "mean motion \" 0.00000000\" is not positive");
+  expect_err(2, 53, "15049983917", OW_E_RANGE, "line 2 column 53-63",
+             "mean motion \"15049983917\" is not below 100 rev/day");
   expect_err(2, 53, "15.4994528O", OW_E_PARSE, "line 2 column 53-63",
              "mean motion \"15.4994528O\" is not a number");
   expect_err(1, 45, " 00000 0", OW_E_PARSE, "line 1 column 45-52",
