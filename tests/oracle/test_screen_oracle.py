@@ -4,7 +4,9 @@ scalar minimisation of the distance. A slice of the 2026-06 LEO catalog
 (every 25th object, 641 objects) is screened over 6 hours at 20 km; for
 30 events spread over the list, the oracle's TCA must agree within 1 ms
 and its miss distance within 1 m; the CSV columns are checked for
-consistency (RTN components against the miss, Pc in [0, 1]).
+consistency (RTN components against the miss, Pc in [0, 1]). The CDMs
+of `orbwatch cdm` for the five closest events must read back through the
+strict reader of `orbwatch pc` with the same Pc.
 """
 import csv
 import io
@@ -43,6 +45,28 @@ with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
 start = "2026-06-10T12:00:00Z"
 p = subprocess.run([exe, "screen", path, "--start", start, "--days", "0.25",
                     "--threshold-km", "20"], capture_output=True, text=True)
+# `orbwatch cdm` on the same screening: every message must pass the strict
+# reader of `orbwatch pc`, whose Pc must equal the message's.
+cdm_fails = 0
+with tempfile.TemporaryDirectory() as d:
+    q = subprocess.run([exe, "cdm", path, "--start", start, "--days", "0.25",
+                        "--threshold-km", "20", "--top", "5", "--out-dir", d],
+                       capture_output=True, text=True)
+    files = sorted(os.listdir(d))
+    for fn in files:
+        r = subprocess.run([exe, "pc", os.path.join(d, fn)],
+                           capture_output=True, text=True)
+        rows = r.stdout.strip().split("\n")
+        ok = r.returncode == 0 and len(rows) == 2
+        if ok:
+            row = dict(zip(rows[0].split(","), rows[1].split(",")))
+            pc, cpc = float(row["pc"]), float(row["cdm_pc"])
+            ok = abs(pc - cpc) <= 1e-6 * cpc + 1e-300
+        if not ok:
+            print("CDM %s: %s %s" % (fn, r.stdout, r.stderr))
+        cdm_fails += not ok
+print("cdm: %d messages read back strictly, %d failures" %
+      (len(files), cdm_fails))
 os.unlink(path)
 if p.returncode not in (0, 1):
     print(p.stderr)
@@ -91,4 +115,5 @@ for r in sample:
 print("oracle: %d events checked, worst |dTCA| %.2e s, |dmiss| %.2e km" %
       (len(sample), worst_t, worst_d))
 fails += len(sample) < 10
+fails += cdm_fails + (len(files) != 5)
 sys.exit(1 if fails else 0)
