@@ -746,30 +746,41 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   size_t nb = 0;
   if (prim_mode) {
     ids = malloc(opt->n_primaries * sizeof *ids);
-    pb = malloc(opt->n_primaries * sizeof *pb);
+    pb = malloc((n + 1) * sizeof *pb); /* a number may repeat */
     if (!ids || !pb) {
       rc = OW_E_NOMEM;
       goto out0;
     }
     memcpy(ids, opt->primaries, opt->n_primaries * sizeof *ids);
     qsort(ids, opt->n_primaries, sizeof *ids, cmp_u32);
-    for (size_t i = 0; i < n; i++)
-      if (bsearch(&es[i].norad, ids, opt->n_primaries, sizeof *ids,
-                  cmp_u32)) {
+    size_t nid = 0; /* duplicates dropped */
+    for (size_t p = 0; p < opt->n_primaries; p++)
+      if (nid == 0 || ids[p] != ids[nid - 1])
+        ids[nid++] = ids[p];
+    unsigned char *seen = calloc(nid, 1);
+    if (!seen) {
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
+    for (size_t i = 0; i < n; i++) {
+      const uint32_t *hit = bsearch(&es[i].norad, ids, nid, sizeof *ids,
+                                    cmp_u32);
+      if (hit) {
         prim[i] = 1;
+        seen[hit - ids] = 1;
         pb[nb].lo = allobj[i].band_lo_km - d_search;
         pb[nb++].hi = allobj[i].band_hi_km + d_search;
       }
-    for (size_t p = 0; p < opt->n_primaries; p++) {
-      int any = 0;
-      for (size_t i = 0; i < n && !any; i++)
-        any = es[i].norad == ids[p];
-      if (!any) {
+    }
+    for (size_t p = 0; p < nid; p++) {
+      if (!seen[p]) {
+        free(seen);
         rc = ow_err_set(err, OW_E_NOT_FOUND, "primaries",
                         "primary %u is not in the catalog", ids[p]);
         goto out0;
       }
     }
+    free(seen);
     qsort(pb, nb, sizeof *pb, cmp_band);
     size_t m = 0;
     for (size_t k = 0; k < nb; k++) {
@@ -954,6 +965,8 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     goto out1;
   }
   for (int k = 0; k < threads; k++) {
+    if (tl[k].n == 0)
+      continue; /* tl[k].ev may be NULL */
     memcpy(res->events + res->n, tl[k].ev, tl[k].n * sizeof *tl[k].ev);
     res->n += tl[k].n;
   }
