@@ -92,7 +92,8 @@ typedef struct ow_screen_event {
 typedef struct ow_screen_stats {
   size_t objects;           /* in the catalog */
   size_t screened;          /* objects kept by the perigee/apogee filter */
-  size_t failed;            /* objects dropped: SGP4 error during span */
+  size_t failed;            /* objects dropped during the span: SGP4
+                               error or implausible state */
   size_t steps;             /* coarse grid instants */
   double step_s;            /* step used */
   double search_radius_km;  /* largest per-pair search radius used */
@@ -125,9 +126,10 @@ OW_API void ow_screen_result_free(ow_screen_result *r); /* NULL-safe */
 ** Returns:  OW_OK; OW_E_ARG (bad options: span, threshold, step); OW_E_NOMEM;
 **           OW_E_NOT_FOUND when a primary is not in the catalog (message
 **           names it).
-** Notes:    1) Objects whose model fails at epoch or at any grid instant
-**              (decay) are left out of the whole screening (counted in
-**              stats.failed).
+** Notes:    1) An object whose model fails at a grid instant (decay), or
+**              gives an implausible state there (speed or radius out of
+**              its bounds), is left out from that chunk of the grid on
+**              (counted in stats.failed).
 **           2) TCAs strictly inside the span are reported; a pair closest
 **              at the span's first or last instant is not an event.
 */

@@ -11,12 +11,13 @@
 **      in chunks (ow_batch_stream): memory is chunk * n states.
 **   3. at every grid instant t_k a spatial hash (cubic cells of edge L)
 **      lists the pairs closer than their search radius R_ij (below).
-**   4. for each such pair, the intervals [t_k, t_k+1] (and [t_k-1, t_k]
-**      when the pair was not listed at t_k-1) are kept only when the range
-**      rate changes sign from - to + inside (a minimum of the distance) and
-**      a lower bound of the distance over the interval, from the cubic
-**      Hermite interpolant of the relative motion and its error bound, is
-**      below the threshold.
+**   4. for each such pair: a linear-motion bound with a curvature pad
+**      (drops ~99%), the radial bands, then on the interval ahead (an
+**      approaching pair) or behind (a receding one, when the pair was not
+**      in its radius at t_k-1): the range rate must change sign from - to
+**      + inside, and a lower bound of the distance over the interval, from
+**      the cubic Hermite interpolant of the relative motion and its error
+**      bound, must be below the threshold.
 **   5. the interval is refined with the scalar model (screen_refine.c).
 **
 ** Why no pair closer than D can be skipped (the search radius):
@@ -24,33 +25,39 @@
 **   instant nearer to t*, so |t* - t_m| <= h/2. Along the path,
 **     |dr(t_m)| <= |dr(t*)| + |integral of dv from t* to t_m|
 **               <= D + v_rel_max * h / 2,
-**   where v_rel_max bounds |v1 - v2| <= |v1| + |v2| <= vmax_1 + vmax_2 and
-**   vmax_i is the object's speed at perigee (vis-viva with the mean
-**   elements, plus 2% and 0.05 km/s for the SGP4 periodic terms). This is
+**   where v_rel_max bounds |v1 - v2| <= |v1| + |v2| over [t_m - h/2,
+**   t_m + h/2]; each speed is at most its value at t_m plus the object's
+**   acceleration bound times h/2 (the velocity cannot change faster):
+**   vb_i = |v_i(t_m)| + acc_i h / 2, acc_i = 1.01 mu / r_low^2 (r_low:
+**   the lowest radius the element set can reach, decay included). This is
 **   the triangle inequality along the actual curved path: no curvature
 **   term is needed. So with
-**     R_ij = D + (vmax_i + vmax_j) * h / 2,
-**   the pair is listed at t_m (L = max R_ij >= R_ij, and the hash visits
-**   every cell within one cell, so every pair closer than L is seen), and
-**   the interval containing t* is tested from t_m (forward from t_k or
-**   backward from t_k+1). In LEO vmax ~ 7.9 km/s: R = D + 7.9 h; h = 60 s
+**     R_ij = D + (vb_i + vb_j) * h / 2,
+**   the pair is within R_ij at t_m. The cell edge is L = D + V_CAP h, so
+**   two objects with vb <= V_CAP within R_ij <= L are in the same or
+**   adjacent cells (the hash pairs each cell with itself and its 13
+**   forward neighbours); an object with vb > V_CAP ("fast") searches a
+**   cube of cells wide enough for R with the instant's largest vb. The
+**   interval containing t* is then tested from t_m (forward from t_k or
+**   backward from t_k+1). In LEO vb ~ 7.9 km/s: R = D + 7.9 h; h = 60 s
 **   gives R ~ 480 km. For an ellipsoidal volume D is its largest semi-axis.
-**   Curvature enters only step 4, where it is bounded explicitly (Hermite
-**   error below), and the sign test, which assumes that two extrema of the
-**   distance are never within one step of each other (the relative motion
-**   of two orbits turns on the orbital time scale: a quarter of the
-**   shortest period, ~21 min, against h = 1 min).
+**   The linear-motion test: |d^2 dr/dt^2| <= A = acc_1 + acc_2, so the
+**   path stays within A t^2 / 2 of the straight line from the instant's
+**   state. The sign test assumes that two extrema of the distance are
+**   never within one step of each other (the relative motion of two
+**   orbits turns on the orbital time scale: a quarter of the shortest
+**   period, ~21 min, against h = 1 min).
 **
 ** The Hermite bound: on [t_a, t_b] the cubic H with the relative positions
 ** and velocities at both ends has, per component, |dr - H| <= M4 h^4 / 384
 ** with M4 a bound of |d^4 r / dt^4|. For two-body motion |r''''| is of
 ** the order of (mu / r^2) (v / r)^2; M4_i = 20 (1 + 3e) (mu / rp^2)
-** (vp / rp)^2 at perigee is used (the factor is a margin; 20 alone fell
-** 1.7x short for a decaying GTO rocket body with e = 0.70: the test compares the
-** interpolant against the scalar model over whole catalogs, and the ratio
-** error / bound stays below 1, plus 1 m for rounding). For the pair, eps =
-** sqrt(3) (M4_1 + M4_2) h^4 / 384 + 1 m (0.03 km for two LEO objects at
-** h = 60 s). H lies in the
+** (vp / rp)^2 at the lowest radius is used (the factor is a margin; 20
+** alone fell 1.7x short for a decaying GTO rocket body with e = 0.70:
+** test_screen compares the interpolant with the scalar model over a
+** whole catalog, error / bound <= 0.92, plus 1 m for rounding). For the
+** pair, eps = sqrt(3) (M4_1 + M4_2) h^4 / 384 + 1 m (0.03 km for two LEO
+** objects at h = 60 s). H lies in the
 ** convex hull of its Bezier points B0..B3, so the distance from the origin
 ** to H is at least dist(0, [B0 B3]) - max(dist(B1, [B0 B3]), dist(B2,
 ** [B0 B3])) (a distance to a convex set is convex, so its largest value
@@ -121,7 +128,7 @@ void ow_screen_result_free(ow_screen_result *r)
   r->n = 0;
 }
 
-/* ---- per-object bounds ---------------------------------------------------- */
+/* ---- per-object bounds --------------------------------------------------- */
 
 void ow__screen_object_bounds(const ow_elset *e, double age_day,
                               ow__screen_obj *o)
