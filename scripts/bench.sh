@@ -58,7 +58,15 @@ fi
 echo "== batch stream, 7 days x 30,000 objects =="
 "$ow" bench stream "$cat" --objects 30000 --days 7 --json | tee -a "$log"
 
-# Step 7: screening, all against all, 5 km, 24 h and 7 days (bench/
+# Step 7: access windows, the catalog x the bundled six sensors x 24 h
+# (bench/bench_access.c; target under 10 s on two cores).
+if [ -x "$build/bench/bench_access" ]; then
+  echo "== access: catalog x data/scenario/network.cfg x 24 h =="
+  TIMEFORMAT="  wall %R s, CPU %U s user + %S s sys"
+  time "$build/bench/bench_access" "$cat"
+fi
+
+# Step 8: screening, all against all, 5 km, 24 h and 7 days (bench/
 # bench_screen.c; targets: < 10 s and < 60 s on two cores, < 4 GiB).
 if [ -x "$build/bench/bench_screen" ] && [ "${BENCH_SCREEN:-1}" != 0 ]; then
   echo "== screening, full catalog, all vs all, 5 km (bench_screen) =="

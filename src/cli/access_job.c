@@ -14,6 +14,7 @@ void access_job_init(access_job *j)
 {
   memset(j, 0, sizeof *j);
   ow_catalog_init(&j->cat);
+  ow_catalog_init(&j->hosts);
   ow_network_init(&j->net);
   j->min_el_deg = NAN;
   j->hours = NAN;
@@ -26,6 +27,7 @@ void access_job_free(access_job *j)
   free(j->windows);
   free(j->ids);
   ow_catalog_free(&j->cat);
+  ow_catalog_free(&j->hosts);
   ow_network_free(&j->net);
 }
 
@@ -36,6 +38,8 @@ int access_job_option(access_job *j, const char *cmd, int argc, char **argv,
   *handled = 1;
   if ((v = cli_opt(argc, argv, i, "--sensors"))) {
     j->sensors_path = v;
+  } else if ((v = cli_opt(argc, argv, i, "--hosts"))) {
+    j->hosts_path = v;
   } else if ((v = cli_opt(argc, argv, i, "--site"))) {
     double *x = NULL;
     size_t n = 0;
@@ -150,11 +154,31 @@ int access_job_run(access_job *j, const char *cmd, const char *catalog)
   if (!(j->span_s > 0))
     return cli_usage_error(cmd, "--stop must be after --start");
 
-  rc = ow_access_prepare(&j->ctx, &j->net, j->cat.items, j->cat.n, j->start,
-                         j->span_s, &j->opts, &err);
+  /* Hosts are looked up in the catalog, then in --hosts (the last set
+  ** of a number wins, so --hosts takes precedence). */
+  if (j->hosts_path) {
+    int hr = cli_load_catalog(cmd, j->hosts_path, OW_FMT_AUTO, NULL,
+                              &j->hosts, NULL);
+    if (hr != OW_EXIT_OK && hr != OW_EXIT_PARTIAL)
+      return hr;
+  }
+  ow_catalog both;
+  ow_catalog_init(&both);
+  for (size_t i = 0; i < j->cat.n && rc >= 0; i++)
+    rc = ow_catalog_push(&both, &j->cat.items[i]);
+  for (size_t i = 0; i < j->hosts.n && rc >= 0; i++)
+    rc = ow_catalog_push(&both, &j->hosts.items[i]);
+  if (rc >= 0)
+    rc = ow_access_prepare(&j->ctx, &j->net, both.items, both.n, j->start,
+                           j->span_s, &j->opts, &err);
+  ow_catalog_free(&both);
   if (rc < 0) {
     fprintf(stderr, "orbwatch %s: %s\n", cmd,
             ow_err_format(&err, buf, sizeof buf));
+    if (rc == OW_E_NOT_FOUND)
+      fprintf(stderr, "orbwatch %s: give the host's element set with "
+                      "--hosts FILE (e.g. from orbwatch synth --epoch ISO "
+                      "--count 16) or host_tle1/host_tle2\n", cmd);
     return rc == OW_E_NOMEM ? OW_EXIT_INTERNAL : OW_EXIT_INPUT;
   }
 

@@ -8,6 +8,7 @@
 
 typedef struct access_job {
   const char *sensors_path;
+  const char *hosts_path; /* --hosts: element sets for hosts only */
   int have_site, have_start, have_stop;
   double site[3];       /* lat deg, lon deg, alt km (--site) */
   double min_el_deg, max_range_km, hours;
@@ -18,6 +19,7 @@ typedef struct access_job {
   ow_access_opts opts;
   ow_eop *eop;
   ow_catalog cat;
+  ow_catalog hosts;
   ow_network net;
   ow_access_ctx *ctx;
   ow_window *windows;

@@ -28,7 +28,8 @@ static const char usage_text[] =
     "  local time at the host's sub-satellite longitude; the network row\n"
     "  uses UTC hours). Hours at the span's ends may be partial.\n"
     "\n"
-    "options: --ids LIST, --min-window S, --eop FILE, --threads N (as for\n"
+    "options: --ids LIST, --hosts FILE, --min-window S, --eop FILE,\n"
+    "--threads N (as for\n"
     "passes); --site LAT,LON,ALT --min-el DEG in place of --sensors.\n"
     "Exit: 0 ok, 1 some records rejected, 2 usage, 3 input, 4 internal.\n";
 

@@ -23,6 +23,8 @@ static const char usage_text[] =
     "options:\n"
     "  --format csv|jsonl     output (default csv)\n"
     "  --ids LIST             only these catalog numbers (ranges allowed)\n"
+    "  --hosts FILE           element sets of hosted sensors' hosts that are\n"
+    "                         not in CATALOG\n"
     "  --min-window S         shortest window guaranteed found (default 10)\n"
     "  --eop FILE             IERS finals2000A (default UT1 = UTC)\n"
     "  --threads N            worker threads (default: all cores)\n"

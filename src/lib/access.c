@@ -58,9 +58,14 @@ typedef struct sens_pre {
   double scan_teme[OW_SCAN_MAX][3];   /* inertial scan pointings */
   double scan_off_s[OW_SCAN_MAX + 1]; /* start of each dwell in the cycle */
   double lvlh_dir[OW_SCAN_MAX][3]; /* (cos el cos az, cos el sin az, sin el) */
+  int axes_lvlh;                      /* axes below in LVLH (else TEME) */
+  double axes[OW_SCAN_MAX][3][3];     /* per pointing: b, e1, e2 */
+  double cos_half, sin_w, cos_w, sin_h, cos_h;
   double flux_c;   /* 2 A R^2 / (3 pi), km^2: diffuse sphere */
   double flux_lim; /* flux ratio at the limiting magnitude */
 } sens_pre;
+
+static void axes_prepare(const ow_sensor *s, sens_pre *p, int k);
 
 struct ow_access_ctx {
   ow_network net;
@@ -416,6 +421,15 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
         p->lvlh_dir[k][1] = cos(el) * sin(az);
         p->lvlh_dir[k][2] = sin(el);
       }
+      p->axes_lvlh = (s->pointing == OW_POINT_SCAN ? s->scan_frame
+                                                   : s->pointing) ==
+                     OW_POINT_LVLH;
+      for (int k = 0; k < (s->pointing == OW_POINT_SCAN ? s->n_scan : 1);
+           k++)
+        axes_prepare(s, p, k);
+      p->cos_half = cos(s->fov_half_rad);
+      p->sin_w = sin(s->fov_half_w_rad), p->cos_w = cos(s->fov_half_w_rad);
+      p->sin_h = sin(s->fov_half_h_rad), p->cos_h = cos(s->fov_half_h_rad);
     }
     if (s->lim_mag > 0) {
       double rad_km = 0.5e-3 * s->target_diam_m;
@@ -578,60 +592,48 @@ static void bounds_for(const ow_access_ctx *c, int si, const ow_target *tg,
                   (rho_min * rho_min * rho_min);
 }
 
-/* Boresight and the rectangle's axes of a pointing (az/el LVLH or a TEME
-** unit vector) for a host state. */
-static void bore_axes(const ow_sensor *s, const sens_pre *p, int k,
-                      const double rh[3], const double vh[3], double b[3],
-                      double e1[3], double e2[3])
+/*
+** Axes (boresight b, rectangle axes e1, e2) of pointing k, in LVLH
+** components (I, C, R: right-handed, I x C = R) for LVLH pointing or in
+** TEME for inertial pointing; constant in that frame. e1 is horizontal
+** (b x R, or b x z for inertial pointing; b x C or b x x when b is along
+** it), e2 = b x e1, both turned by the roll about b.
+*/
+static void axes_prepare(const ow_sensor *s, sens_pre *p, int k)
 {
-  double R[3] = {rh[0], rh[1], rh[2]}, C[3], I[3];
-  unit(R);
-  cross(rh, vh, C);
-  unit(C);
-  cross(C, R, I);
-  ow_pointing mode = s->pointing == OW_POINT_SCAN ? s->scan_frame
-                                                  : s->pointing;
-  if (mode == OW_POINT_LVLH) {
-    const double *u = p->lvlh_dir[k];
-    for (int i = 0; i < 3; i++)
-      b[i] = u[0] * I[i] + u[1] * C[i] + u[2] * R[i];
+  double b[3], ref[3] = {0, 0, 1}, u1[3], u2[3];
+  if (p->axes_lvlh) {
+    memcpy(b, p->lvlh_dir[k], sizeof b);
   } else {
-    const double *src = s->pointing == OW_POINT_SCAN ? p->scan_teme[k]
-                                                     : p->bore_teme;
-    memcpy(b, src, 3 * sizeof *b);
+    memcpy(b, s->pointing == OW_POINT_SCAN ? p->scan_teme[k] : p->bore_teme,
+           sizeof b);
   }
-  if (!e1)
-    return;
-  /* Rectangle axes: e1 horizontal (perpendicular to b and the host's
-  ** radial, or to TEME z for inertial pointing), e2 = b x e1, then the
-  ** roll about b. */
-  double ref[3] = {0, 0, 1}, u1[3], u2[3];
-  if (mode == OW_POINT_LVLH)
-    memcpy(ref, R, sizeof ref);
   cross(b, ref, u1);
-  if (norm(u1) < 1e-9)
-    cross(b, mode == OW_POINT_LVLH ? C : (double[3]){1, 0, 0}, u1);
+  if (norm(u1) < 1e-9) {
+    double alt[3] = {p->axes_lvlh ? 0.0 : 1.0, p->axes_lvlh ? 1.0 : 0.0, 0};
+    cross(b, alt, u1);
+  }
   unit(u1);
   cross(b, u1, u2);
   double cr = cos(s->fov_roll_rad), sr = sin(s->fov_roll_rad);
   for (int i = 0; i < 3; i++) {
-    e1[i] = cr * u1[i] + sr * u2[i];
-    e2[i] = -sr * u1[i] + cr * u2[i];
+    p->axes[k][0][i] = b[i];
+    p->axes[k][1][i] = cr * u1[i] + sr * u2[i];
+    p->axes[k][2][i] = -sr * u1[i] + cr * u2[i];
   }
 }
 
-/* FOV margins (g1, g2) of direction d for one pointing. */
-static void fov_g(const ow_sensor *s, const double d[3], double dd,
-                  const double b[3], const double e1[3], const double e2[3],
-                  double *g1, double *g2)
+/* FOV margins (g1, g2) of pointing k for d (in the axes' frame). */
+static void fov_g(const ow_sensor *s, const sens_pre *p, int k,
+                  const double d[3], double dd, double *g1, double *g2)
 {
-  double db = dot(d, b);
+  double db = dot(d, p->axes[k][0]);
   if (s->fov == OW_FOV_CONE) {
-    *g1 = db - dd * cos(s->fov_half_rad);
+    *g1 = db - dd * p->cos_half;
     *g2 = 0;
   } else {
-    *g1 = db * sin(s->fov_half_w_rad) - fabs(dot(d, e1)) * cos(s->fov_half_w_rad);
-    *g2 = db * sin(s->fov_half_h_rad) - fabs(dot(d, e2)) * cos(s->fov_half_h_rad);
+    *g1 = db * p->sin_w - fabs(dot(d, p->axes[k][1])) * p->cos_w;
+    *g2 = db * p->sin_h - fabs(dot(d, p->axes[k][2])) * p->cos_h;
   }
 }
 
@@ -767,24 +769,41 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
       con(o, s->max_range_km - rng, q->R[C_RANGE], 1);
     /* Field of view: the current pointing (dependent on the dwell), and
     ** for scans every pointing's own block time. */
-    double b[3], e1[3], e2[3], g1, g2;
+    /* The pointings' axes are constant in their frame (precomputed): d
+    ** is expressed in that frame once, then each pointing costs a few
+    ** products. */
     int rect = s->fov == OW_FOV_RECT, scan = s->pointing == OW_POINT_SCAN;
+    double dl[3], I[3], C[3], R[3] = {rh[0], rh[1], rh[2]};
+    if (p->axes_lvlh) {
+      unit(R);
+      cross(rh, vh, C);
+      unit(C);
+      cross(C, R, I);
+      dl[0] = dot(d, I), dl[1] = dot(d, C), dl[2] = dot(d, R);
+    } else {
+      memcpy(dl, d, sizeof dl);
+    }
     if (k >= 0) {
-      bore_axes(s, p, k, rh, vh, b, rect ? e1 : NULL, e2);
-      fov_g(s, d, rng, b, e1, e2, &g1, &g2);
+      double g1, g2;
+      fov_g(s, p, k, dl, rng, &g1, &g2);
       con(o, g1, q->R[C_FOV1], !scan);
       if (rect)
         con(o, g2, q->R[C_FOV2], !scan);
-      if (q->geom)
-        o->geom.off_bore_rad = vec_angle(d, b);
+      if (q->geom) {
+        const double *u = p->axes[k][0];
+        double bt[3];
+        for (int i = 0; i < 3; i++)
+          bt[i] = p->axes_lvlh ? u[0] * I[i] + u[1] * C[i] + u[2] * R[i]
+                               : u[i];
+        o->geom.off_bore_rad = vec_angle(d, bt);
+      }
     } else {
       o->f = -INFINITY; /* idle: nothing is observed */
     }
     if (scan) {
       for (int j = 0; j < s->n_scan; j++) {
-        double b2[3], f1[3], f2[3], h1, h2;
-        bore_axes(s, p, j, rh, vh, b2, rect ? f1 : NULL, f2);
-        fov_g(s, d, rng, b2, f1, f2, &h1, &h2);
+        double h1, h2;
+        fov_g(s, p, j, dl, rng, &h1, &h2);
         double mm = h1 / q->R[C_FOV1];
         if (rect)
           mm = fmin(mm, h2 / q->R[C_FOV2]);

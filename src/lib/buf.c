@@ -62,3 +62,25 @@ void ow__buf_printf(ow__buf *b, const char *fmt, ...)
   ow__buf_append(b, big, (size_t)k);
   free(big);
 }
+
+void ow__buf_xml_text(ow__buf *b, const char *s)
+{
+  for (; *s; s++) {
+    switch (*s) {
+    case '&':
+      ow__buf_puts(b, "&amp;");
+      break;
+    case '<':
+      ow__buf_puts(b, "&lt;");
+      break;
+    case '>':
+      ow__buf_puts(b, "&gt;");
+      break;
+    case '"':
+      ow__buf_puts(b, "&quot;");
+      break;
+    default:
+      ow__buf_append(b, s, 1);
+    }
+  }
+}

@@ -128,27 +128,6 @@ int ow_cdm_read_xml(const char *buf, size_t len, const char *source,
 
 /* ---- writer -------------------------------------------------------------- */
 
-static void put_escaped(ow__buf *b, const char *s)
-{
-  char tmp[2] = {0, 0};
-  for (; *s; s++) {
-    switch (*s) {
-    case '&':
-      ow__buf_puts(b, "&amp;");
-      break;
-    case '<':
-      ow__buf_puts(b, "&lt;");
-      break;
-    case '>':
-      ow__buf_puts(b, "&gt;");
-      break;
-    default:
-      tmp[0] = *s;
-      ow__buf_puts(b, tmp);
-    }
-  }
-}
-
 static void put_comments(ow__buf *b, const char *text, const char *indent)
 {
   const char *p = text;
@@ -158,7 +137,7 @@ static void put_comments(ow__buf *b, const char *text, const char *indent)
     char line[OW_CDM_COMMENTS];
     snprintf(line, sizeof line, "%.*s", (int)n, p);
     ow__buf_printf(b, "%s<COMMENT>", indent);
-    put_escaped(b, line);
+    ow__buf_xml_text(b, line);
     ow__buf_puts(b, "</COMMENT>\n");
     p += n;
     if (*p == '\n')
@@ -176,7 +155,7 @@ static void put_field(ow__buf *b, const void *base, const ow__cdm_field *f,
   if (f->unit)
     ow__buf_printf(b, " units=\"%s\"", f->unit);
   ow__buf_puts(b, ">");
-  put_escaped(b, v);
+  ow__buf_xml_text(b, v);
   ow__buf_printf(b, "</%s>\n", f->key);
 }
 

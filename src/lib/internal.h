@@ -35,4 +35,15 @@ void ow__buf_printf(ow__buf *b, const char *fmt, ...)
 #endif
     ;
 
+/* Append s with &, <, > and " escaped for XML text and attributes. */
+void ow__buf_xml_text(ow__buf *b, const char *s);
+
+/*
+** Copy n bytes of s into out (NUL-terminated, truncated to outsz) as
+** printable text for a diagnostic: bytes outside printable ASCII, quotes
+** and backslashes become \xNN, so a non-breaking space shows as \xC2\xA0
+** instead of looking like a blank.
+*/
+void ow__quote_text(const char *s, size_t n, char *out, size_t outsz);
+
 #endif

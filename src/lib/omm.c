@@ -47,33 +47,11 @@ void ow__omm_begin(ow__omm_rec *r)
   r->e.classification = 'U';
 }
 
-/* Quote n bytes of text for a message (printable ASCII, \xNN else). */
-static void quote(const char *s, size_t n, char *out, size_t outsz)
-{
-  static const char hex[] = "0123456789ABCDEF";
-  size_t o = 0;
-  for (size_t i = 0; i < n && o + 5 < outsz; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-      out[o++] = (char)c;
-    } else {
-      out[o++] = '\\';
-      out[o++] = 'x';
-      out[o++] = hex[c >> 4];
-      out[o++] = hex[c & 15];
-    }
-  }
-  if (o + 5 >= outsz && o >= 3) {
-    out[o - 3] = out[o - 2] = out[o - 1] = '.';
-  }
-  out[o] = '\0';
-}
-
 static int bad_value(ow_err *err, int key, const char *s, size_t n,
                      const char *reason)
 {
   char text[80];
-  quote(s, n, text, sizeof text);
+  ow__quote_text(s, n, text, sizeof text);
   return ow_err_set(err, OW_E_PARSE, KEY_NAMES[key], "%s \"%s\" %s",
                     KEY_NAMES[key], text, reason);
 }
@@ -82,7 +60,7 @@ static int out_of_range(ow_err *err, int key, const char *s, size_t n,
                         const char *range)
 {
   char text[80];
-  quote(s, n, text, sizeof text);
+  ow__quote_text(s, n, text, sizeof text);
   return ow_err_set(err, OW_E_RANGE, KEY_NAMES[key], "%s \"%s\" is %s",
                     KEY_NAMES[key], text, range);
 }
@@ -310,7 +288,7 @@ static int want_word(ow_err *err, int key, const char *s, size_t n,
   for (const char *const *w = ok; *w != NULL; w++)
     if (strlen(*w) == n && memcmp(*w, s, n) == 0)
       return OW_OK;
-  quote(s, n, text, sizeof text);
+  ow__quote_text(s, n, text, sizeof text);
   return ow_err_set(err, OW_E_UNSUPPORTED, KEY_NAMES[key],
                     "%s \"%s\" is not supported (orbwatch reads SGP4 "
                     "elements: %s)",

@@ -148,35 +148,12 @@ int ow__omm_xml_read(ow_catalog *cat, const char *buf, size_t len,
   return w.found == 0 && st->rejected == 0 ? OW_E_EMPTY : OW_OK;
 }
 
-/* Text with &, <, > and quotes escaped. */
-static void xml_text(ow__buf *b, const char *s)
-{
-  for (; *s; s++) {
-    switch (*s) {
-    case '&':
-      ow__buf_puts(b, "&amp;");
-      break;
-    case '<':
-      ow__buf_puts(b, "&lt;");
-      break;
-    case '>':
-      ow__buf_puts(b, "&gt;");
-      break;
-    case '"':
-      ow__buf_puts(b, "&quot;");
-      break;
-    default:
-      ow__buf_append(b, s, 1);
-    }
-  }
-}
-
 static void element(ow__buf *b, const char *indent, int key,
                     const ow__omm_text *t)
 {
   const char *name = ow__omm_key_name(key);
   ow__buf_printf(b, "%s<%s>", indent, name);
-  xml_text(b, t->v[key]);
+  ow__buf_xml_text(b, t->v[key]);
   ow__buf_printf(b, "</%s>\n", name);
 }
 

@@ -9,12 +9,18 @@
 ** scalar model branches per object on a time-varying value (Kepler
 ** iteration count, Lyddane's low-inclination form, the error exits), every
 ** lane follows its own path through masks, so the results are the scalar
-** ones up to rounding. Two rewrites that change only rounding:
-**   - sin/cos of su after its short-periodic correction d come from the
-**     angle-addition formula with sinu, cosu (no atan2), likewise the
-**     inclination xinc = xincp + di;
-**   - pow(am, 1.5) is am * sqrt(am); pow(xke/no, 2/3) is precomputed (only
-**     the resonant kinds, whose mean motion changes, call pow per lane).
+** ones up to rounding. Rewrites that change only rounding (docs/batch.md):
+**   - sin/cos of angles that differ from a known one by a small amount
+**     come from the addition formulas (su and the inclination after their
+**     short-period terms, so no atan2; mm after drag; Kepler's start u =
+**     mp + argpp + dl; the node; the deep-space periodics' zf);
+**   - angles linear in time are evaluated in full every 32 grid steps and
+**     rotated by the step in between (run_lanes);
+**   - Kepler's iterations after the first rotate sin/cos by the step;
+**   - near-earth lanes skip the modulo-2pi reductions (only sin/cos and
+**     differences see those angles); deep-space lanes keep C's fmod branch;
+**   - pow(am, 1.5) is am * sqrt(am); pow(xke/no, 2/3) is precomputed, and a
+**     Newton cube root serves the resonant kinds, whose mean motion moves.
 */
 #include <math.h>
 #include <string.h>

@@ -1,5 +1,6 @@
 /*
-** status.c - ow_strerror, ow_status_name and the ow_err helpers.
+** status.c - ow_strerror, ow_status_name, the ow_err helpers and the
+** quoting of bad text in diagnostics.
 ** The table is generated from OW_STATUS_LIST in common.h.
 */
 #include "internal.h"
@@ -85,4 +86,24 @@ char *ow_err_format(const ow_err *err, char *buf, size_t n)
   APPEND("%s", err->msg[0] != '\0' ? err->msg : ow_strerror(err->code));
 #undef APPEND
   return buf;
+}
+
+void ow__quote_text(const char *s, size_t n, char *out, size_t outsz)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  size_t o = 0;
+  if (outsz == 0)
+    return;
+  for (size_t i = 0; i < n && o + 5 < outsz; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+      out[o++] = (char)c;
+    } else {
+      out[o++] = '\\';
+      out[o++] = 'x';
+      out[o++] = hex[c >> 4];
+      out[o++] = hex[c & 15];
+    }
+  }
+  out[o] = '\0';
 }

@@ -38,29 +38,6 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 /* ---- diagnostics ------------------------------------------------------ */
 
 /*
-** Copy n bytes of s into out as printable text: bytes outside printable
-** ASCII, quotes and backslashes become \xNN, so a non-breaking space shows
-** as \xC2\xA0 instead of looking like a blank.
-*/
-static void quote_text(const char *s, size_t n, char *out, size_t outsz)
-{
-  static const char hex[] = "0123456789ABCDEF";
-  size_t o = 0;
-  for (size_t i = 0; i < n && o + 5 < outsz; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-      out[o++] = (char)c;
-    } else {
-      out[o++] = '\\';
-      out[o++] = 'x';
-      out[o++] = hex[c >> 4];
-      out[o++] = hex[c & 15];
-    }
-  }
-  out[o] = '\0';
-}
-
-/*
 ** Report field `what` in columns a..b of TLE line `no`:
 ** field "line 2 column 27-33", message `eccentricity "12x4567" <reason>`.
 */
@@ -74,7 +51,7 @@ static int field_err(ow_err *err, int code, int no, const char *s, int a,
     snprintf(field, sizeof field, "line %d column %d", no, a);
   else
     snprintf(field, sizeof field, "line %d column %d-%d", no, a, b);
-  quote_text(s + a - 1, (size_t)(b - a + 1), text, sizeof text);
+  ow__quote_text(s + a - 1, (size_t)(b - a + 1), text, sizeof text);
   return ow_err_set(err, code, field, "%s \"%s\" %s", what, text, reason);
 }
 
@@ -212,7 +189,7 @@ int ow_alpha5_decode(const char *field5, uint32_t *norad, ow_err *err)
   if (strnlen(field5, 5) < 5 || alpha5_decode(field5, &v, &spaces) != 0) {
     char text[32];
     *norad = 0;
-    quote_text(field5, strnlen(field5, 5), text, sizeof text);
+    ow__quote_text(field5, strnlen(field5, 5), text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, "",
                       "catalog number \"%s\" is neither a number nor Alpha-5",
                       text);
@@ -345,14 +322,14 @@ static int read_name(const char *nm, size_t n, ow_elset *e, ow_err *err)
     hints |= (uint32_t)n << OW_TLE_HINT_NAME_WIDTH_SHIFT;
   if (len > OW_NAME_MAX) {
     char text[64];
-    quote_text(nm, 40, text, sizeof text);
+    ow__quote_text(nm, 40, text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, "line 0",
                       "name \"%s...\" is longer than %d bytes", text,
                       OW_NAME_MAX);
   }
   if (!ow__utf8_text_ok((const unsigned char *)nm, len)) {
     char text[OW_NAME_MAX * 4 + 8];
-    quote_text(nm, len, text, sizeof text);
+    ow__quote_text(nm, len, text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, "line 0",
                       "name \"%s\" is not UTF-8 text", text);
   }
@@ -426,7 +403,7 @@ static int check_line(const char *s, size_t n, int no, const int *blanks,
   if (n < TLE_COLS - 1 || (n == TLE_COLS - 1 && !ignore_checksum)) {
     char text[96], field[16];
     snprintf(field, sizeof field, "line %d", no);
-    quote_text(s, n < 40 ? n : 40, text, sizeof text);
+    ow__quote_text(s, n < 40 ? n : 40, text, sizeof text);
     return ow_err_set(err, OW_E_PARSE, field,
                       "truncated: %zu columns, %d expected (\"%s%s\")", n,
                       TLE_COLS, text, n > 40 ? "..." : "");
@@ -683,7 +660,7 @@ int ow__tle_parse(const char *name, size_t name_n, const char *l1, size_t n1,
     }
     if (n2cat != e->norad) {
       char t1[16];
-      quote_text(l1 + 2, 5, t1, sizeof t1);
+      ow__quote_text(l1 + 2, 5, t1, sizeof t1);
       rc = field_err(err, OW_E_PARSE, 2, l2, 3, 7, "catalog number",
                      "differs from line 1");
       if (err != NULL) {
@@ -808,7 +785,7 @@ static void stray(const span *l, const char *why, const char *source,
   ow_err err;
   char text[64];
   ow_err_clear(&err);
-  quote_text(l->p, l->n < 40 ? l->n : 40, text, sizeof text);
+  ow__quote_text(l->p, l->n < 40 ? l->n : 40, text, sizeof text);
   ow_err_set(&err, OW_E_PARSE, "", "%s: \"%s%s\"", why, text,
              l->n > 40 ? "..." : "");
   ow__report(diag, user, &err, source, l->no, st);
