@@ -1007,7 +1007,7 @@ size_t ow_screen_closest(const ow_screen_result *r, size_t k,
                          ow_screen_event *out)
 {
   size_t m = 0;
-  if (!r || !out)
+  if (!r || !out || k == 0)
     return 0;
   /* Insertion into a sorted top-k: k is small (a summary). */
   for (size_t i = 0; i < r->n; i++) {
