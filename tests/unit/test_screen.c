@@ -488,6 +488,18 @@ static void test_primaries_ellipsoid(void)
   o.threshold_km = 30.0;
   ow_screen_result all, pr, el;
   CHECK_EQ_INT(ow_screen_run(s.es, s.m, s.n, &o, &all, NULL), OW_OK);
+  /* The closest five, sorted; the first is the smallest miss of all. */
+  ow_screen_event top[5];
+  size_t nt = ow_screen_closest(&all, 5, top);
+  CHECK_EQ_INT(nt, all.n < 5 ? all.n : 5);
+  CHECK_EQ_INT(ow_screen_closest(&all, 0, top), 0);
+  double mn = INFINITY;
+  for (size_t e = 0; e < all.n; e++)
+    mn = fmin(mn, all.events[e].miss_km);
+  if (nt > 0)
+    CHECK_NEAR(top[0].miss_km, mn, 0.0);
+  for (size_t e = 1; e < nt; e++)
+    CHECK(top[e - 1].miss_km <= top[e].miss_km);
   /* Primaries: the objects of the first 10 events. */
   uint32_t ids[10];
   size_t np = 0;
