@@ -66,6 +66,16 @@ if [ -x "$build/bench/bench_access" ]; then
   time "$build/bench/bench_access" "$cat"
 fi
 
+# Step 8: screening, all against all, 5 km, 24 h and 7 days (bench/
+# bench_screen.c; targets: < 10 s and < 60 s on two cores, < 4 GiB).
+if [ -x "$build/bench/bench_screen" ] && [ "${BENCH_SCREEN:-1}" != 0 ]; then
+  echo "== screening, full catalog, all vs all, 5 km (bench_screen) =="
+  for days in 1 7; do
+    "$build/bench/bench_screen" "$cat" --days "$days" --threshold-km 5 \
+      --json | tee -a "$log"
+  done
+fi
+
 # Summary: propagations per second and ratios measured in this run.
 echo "== summary (props/s; ratios from this run) =="
 awk '{ r[$1] = $2; order[n++] = $1 }

@@ -21,5 +21,6 @@
 #include "orbwatch/ephem.h"
 #include "orbwatch/sensor.h"
 #include "orbwatch/access.h"
+#include "orbwatch/screen.h"
 
 #endif

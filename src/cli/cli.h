@@ -33,6 +33,8 @@ int cmd_pc(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_passes(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_screen(int argc, char **argv);
+int cmd_cdm(int argc, char **argv);
 
 /* ---- helpers shared by the subcommands (cli_util.c) ------------------- */
 
@@ -74,5 +76,40 @@ int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
 ow_jd cli_jd_add_min(ow_jd jd, double minutes);
 /* Minutes from a to b. */
 double cli_jd_diff_min(ow_jd b, ow_jd a);
+
+/* ---- screening jobs shared by screen, cdm and run (screen.c) ---------- */
+
+typedef struct cli_screen_job {
+  const char *path;
+  ow_jd start;
+  int start_given;
+  double days, threshold_km, volume[3], step_s;
+  uint32_t *primaries;
+  size_t n_primaries;
+  int threads, merge;
+  ow_screen_pc_opts pc;
+  /* filled by cli_screen_job_run */
+  ow_catalog cat;
+  ow_sgp4 *models;
+  ow_screen_opts opt;
+  ow_screen_result res;
+  int exit_code; /* OW_EXIT_OK or OW_EXIT_PARTIAL */
+} cli_screen_job;
+
+void cli_screen_job_init(cli_screen_job *j);
+void cli_screen_job_free(cli_screen_job *j);
+/* If argv[*i] is a screening option, parse it (usage errors: *rc = 2) and
+** return 1; else 0. */
+int cli_screen_option(const char *cmd, int argc, char **argv, int *i,
+                      cli_screen_job *j, int *rc);
+/* Load, prepare, screen, Pc; summary on stderr. Returns an exit code. */
+int cli_screen_job_run(const char *cmd, cli_screen_job *j);
+/* CDMs of the first max_events events: files in dir, or stdout (NULL). */
+int cli_screen_write_cdms(const char *cmd, const cli_screen_job *j, int xml,
+                          const char *dir, size_t max_events);
+/* `orbwatch run`'s screening section: all vs all over hours from start,
+** 5 km, the `top` closest approaches on stdout. */
+void cli_screen_summary(const ow_catalog *cat, const ow_sgp4 *models,
+                        ow_jd start, double hours, size_t top);
 
 #endif

@@ -18,6 +18,8 @@ static const struct {
     {"pc", cmd_pc, "probability of collision of a CDM"},
     {"passes", cmd_passes, "observability windows for sensors or a site"},
     {"coverage", cmd_coverage, "what a sensor network observes: summary"},
+    {"screen", cmd_screen, "conjunction screening: TCA, miss, Pc"},
+    {"cdm", cmd_cdm, "CCSDS CDMs for the events of a screening"},
     {"bench", cmd_bench, "benchmarks (bench sgp4: propagations/s)"},
     {"help", NULL, "this list"},
 };

@@ -22,7 +22,9 @@ static const char usage_text[] =
     "population " OW_DEFAULT_CATALOG "), prepare every SGP4/SDP4 model,\n"
     "propagate the whole catalog from its median epoch over H hours\n"
     "(default 24) every S seconds (default 60) and print a summary by orbit\n"
-    "regime (ESA classes: LEO, LMO, MEO, NSO, GTO, GEO, EGO, MGO, HEO).\n";
+    "regime (ESA classes: LEO, LMO, MEO, NSO, GTO, GEO, EGO, MGO, HEO),\n"
+    "then screen it all against all over the same span (5 km) and list\n"
+    "the ten closest approaches with their Pc.\n";
 
 static double now_s(void)
 {
@@ -281,6 +283,9 @@ int cmd_run(int argc, char **argv)
          "alt: propagated,\n   above a 6378.137 km sphere; v: mean speed; "
          "failed: states with an SGP4 error;\n   odd: states without error "
          "but past the Earth's Hill sphere, left out of alt and v)\n");
+
+  /* 4. Screening over the same span: the closest approaches (screen.c). */
+  cli_screen_summary(&cat, models, start, hours, 10);
 
   free(regime);
   free(dead);

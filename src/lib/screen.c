@@ -1,0 +1,1025 @@
+/*
+** screen.c - ow_screen_run: all-vs-all and primaries-vs-all screening over
+** the batch engine's ephemeris. Exports ow_screen_opts_default,
+** ow_screen_run, ow_screen_result_free, ow_screen_closest.
+**
+** Pipeline, cheapest first:
+**   1. perigee/apogee bands (mean elements, padded) per object; in the
+**      primaries mode, objects whose band cannot reach a primary's band are
+**      not propagated at all; every pair is checked against them again.
+**   2. the batch engine propagates the kept objects on a grid of step h,
+**      in chunks (ow_batch_stream): memory is chunk * n states.
+**   3. at every grid instant t_k a spatial hash (cubic cells of edge L)
+**      lists the pairs closer than their search radius R_ij (below).
+**   4. for each such pair: a linear-motion bound with a curvature pad
+**      (drops ~99%), the radial bands, then on the interval ahead (an
+**      approaching pair) or behind (a receding one, when the pair was not
+**      in its radius at t_k-1): the range rate must change sign from - to
+**      + inside, and a lower bound of the distance over the interval, from
+**      the cubic Hermite interpolant of the relative motion and its error
+**      bound, must be below the threshold.
+**   5. the interval is refined with the scalar model (screen_refine.c).
+**
+** Why no pair closer than D can be skipped (the search radius):
+**   Let the pair come within D at t* in [t_k, t_k+1]; let t_m be the grid
+**   instant nearer to t*, so |t* - t_m| <= h/2. Along the path,
+**     |dr(t_m)| <= |dr(t*)| + |integral of dv from t* to t_m|
+**               <= D + v_rel_max * h / 2,
+**   where v_rel_max bounds |v1 - v2| <= |v1| + |v2| over [t_m - h/2,
+**   t_m + h/2]; each speed is at most its value at t_m plus the object's
+**   acceleration bound times h/2 (the velocity cannot change faster):
+**   vb_i = |v_i(t_m)| + acc_i h / 2, acc_i = 1.01 mu / r_low^2 (r_low:
+**   the lowest radius the element set can reach, decay included). This is
+**   the triangle inequality along the actual curved path: no curvature
+**   term is needed. So with
+**     R_ij = D + (vb_i + vb_j) * h / 2,
+**   the pair is within R_ij at t_m. The cell edge is L = D + V_CAP h, so
+**   two objects with vb <= V_CAP within R_ij <= L are in the same or
+**   adjacent cells (the hash pairs each cell with itself and its 13
+**   forward neighbours); an object with vb > V_CAP ("fast") searches a
+**   cube of cells wide enough for R with the instant's largest vb. The
+**   interval containing t* is then tested from t_m (forward from t_k or
+**   backward from t_k+1). In LEO vb ~ 7.9 km/s: R = D + 7.9 h; h = 60 s
+**   gives R ~ 480 km. For an ellipsoidal volume D is its largest semi-axis.
+**   The linear-motion test: |d^2 dr/dt^2| <= A = acc_1 + acc_2, so the
+**   path stays within A t^2 / 2 of the straight line from the instant's
+**   state. The sign test assumes that two extrema of the distance are
+**   never within one step of each other (the relative motion of two
+**   orbits turns on the orbital time scale: a quarter of the shortest
+**   period, ~21 min, against h = 1 min).
+**
+** The Hermite bound: on [t_a, t_b] the cubic H with the relative positions
+** and velocities at both ends has, per component, |dr - H| <= M4 h^4 / 384
+** with M4 a bound of |d^4 r / dt^4|. For two-body motion |r''''| is of
+** the order of (mu / r^2) (v / r)^2; M4_i = 20 (1 + 3e) (mu / rp^2)
+** (vp / rp)^2 at the lowest radius is used (the factor is a margin; 20
+** alone fell 1.7x short for a decaying GTO rocket body with e = 0.70:
+** test_screen compares the interpolant with the scalar model over a
+** whole catalog, error / bound <= 0.92, plus 1 m for rounding). For the
+** pair, eps = sqrt(3) (M4_1 + M4_2) h^4 / 384 + 1 m (0.03 km for two LEO
+** objects at h = 60 s). H lies in the
+** convex hull of its Bezier points B0..B3, so the distance from the origin
+** to H is at least dist(0, [B0 B3]) - max(dist(B1, [B0 B3]), dist(B2,
+** [B0 B3])) (a distance to a convex set is convex, so its largest value
+** over the hull is at a vertex). Two halvings (de Casteljau) tighten it.
+*/
+#include "internal.h"
+#include "orbwatch/batch.h"
+#include "orbwatch/population.h"
+#include "orbwatch/screen.h"
+#include "screen_priv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#define MU_KM3_S2 398600.8 /* WGS-72, as SGP4 (STR#3) */
+#define RE_KM 6378.135     /* WGS-72 */
+#define HERMITE_M4_MARGIN 20.0
+/* Added to the Hermite bound: rounding in the deep-space model's states
+** (5 mm measured for VELA 2, a = 118,000 km, where the two-body bound is
+** 0.06 mm). */
+#define HERMITE_FLOOR_KM 1e-3
+#define VMAX_MARGIN 1.02
+#define VMAX_PAD_KM_S 0.05
+#define ACC_MARGIN 1.01
+/* Objects whose speed bound over an instant's window is above this are
+** 'fast' (eccentric orbits near perigee, very low LEO): the cell edge is
+** sized for the others, and fast objects search several cells around. */
+#define V_CAP_KM_S 8.2
+/* The first radius test runs in single precision: coordinates up to
+** 4e5 km are rounded by at most 4e5 * 2^-24 = 0.024 km each, so the test
+** is made 0.1 km wider and repeated in double precision after it. */
+#define RADIUS_PAD_KM 0.1
+/* Radial pads of the perigee/apogee bands: SGP4 short-period terms (J2:
+** a few km in LEO) and lunisolar changes of e over a week (deep space),
+** covered by 10 km + 1% of a; drag decay is added from ndot. */
+#define BAND_PAD_KM 10.0
+#define BAND_PAD_FRAC 0.01
+
+static double now_s(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void ow_screen_opts_default(ow_screen_opts *o, ow_jd start_utc)
+{
+  memset(o, 0, sizeof *o);
+  o->start_utc = start_utc;
+  o->span_day = OW_SCREEN_SPAN_DAY_DEFAULT;
+  o->threshold_km = OW_SCREEN_THRESHOLD_KM_DEFAULT;
+  o->step_s = OW_SCREEN_STEP_S_DEFAULT;
+  o->chunk_steps = 64;
+  o->merge_slow = 1;
+}
+
+void ow_screen_result_free(ow_screen_result *r)
+{
+  if (!r)
+    return;
+  free(r->events);
+  r->events = NULL;
+  r->n = 0;
+}
+
+/* ---- per-object bounds --------------------------------------------------- */
+
+void ow__screen_object_bounds(const ow_elset *e, double age_day,
+                              ow__screen_obj *o)
+{
+  double n_rad_s = e->n_rev_day * OW__TWOPI / 86400.0;
+  double a = cbrt(MU_KM3_S2 / (n_rad_s * n_rad_s));
+  double rp = a * (1.0 - e->ecc), ra = a * (1.0 + e->ecc);
+  /* Decay from the epoch to the farthest instant screened, from ndot (n
+  ** grows by 2 ndot2 per day; a shrinks by 2/3 of the relative change),
+  ** doubled as a margin. Old element sets of decaying objects (ndot 3e-3,
+  ** 3 months old, in the 2023-10 catalog) come out far lower than their
+  ** epoch perigee. */
+  double dn = fabs(2.0 * e->ndot_rev_day2 * age_day);
+  double decay = e->n_rev_day > 0 ? 2.0 * (2.0 / 3.0) * a * dn / e->n_rev_day
+                                  : 0.0;
+  double rlow = rp - decay;
+  if (rlow < RE_KM * 0.98)
+    rlow = RE_KM * 0.98; /* below that the state is implausible anyway */
+  double vp = sqrt(MU_KM3_S2 * (2.0 / rlow - 1.0 / a));
+  o->vmax_km_s = vp * VMAX_MARGIN + VMAX_PAD_KM_S;
+  double w = o->vmax_km_s / rlow;
+  o->m4 = HERMITE_M4_MARGIN * (1.0 + 3.0 * e->ecc) * MU_KM3_S2 /
+          (rlow * rlow) * w * w;
+  /* Largest acceleration: central gravity at the lowest radius, +1% for
+  ** J2 (1.6e-3 of it) and drag. */
+  o->acc_km_s2 = ACC_MARGIN * MU_KM3_S2 / (rlow * rlow);
+  double pad = BAND_PAD_KM + BAND_PAD_FRAC * a;
+  o->band_lo_km = rlow - pad;
+  o->band_hi_km = ra + pad;
+}
+
+/* ---- the spatial hash ---------------------------------------------------- */
+
+/* One object of one instant, in cell order: what the inner loop reads
+** (hot, 32 bytes) apart from what the tests after it read (cold). */
+typedef struct hot {
+  double x, y, z;     /* position */
+  double vx, vy, vz;  /* velocity */
+  double vb;          /* speed bound over [t_k - h/2, t_k + h/2] */
+  double acc;         /* acceleration bound */
+} hot;
+
+typedef struct cold {
+  double band_lo, band_hi;
+  uint32_t i;         /* local object index */
+  uint32_t fast, prim;
+} cold;
+
+/* The first test's copy in single precision (16 bytes a slot, so the
+** slots of a cell and its neighbours stay in cache); see RADIUS_PAD_KM. */
+typedef struct pos4 {
+  float x, y, z, vb;
+} pos4;
+
+typedef struct grid {
+  size_t mask;
+  uint32_t *start;     /* bucket -> first slot (mask + 2 entries) */
+  pos4 *p4;
+  hot *hot;
+  cold *cold;
+  int32_t *cell;       /* slot -> cell (3), equal cells contiguous */
+  uint32_t *bucket_of; /* local object -> bucket (scratch) */
+  int32_t *cell_of;    /* local object -> cell (scratch) */
+  uint32_t nfast, *fast; /* slots of the fast objects */
+  unsigned char *is_fast; /* slot -> 1 if fast */
+  double vbmax;
+} grid;
+
+static void grid_free(grid *g)
+{
+  free(g->start);
+  free(g->p4);
+  free(g->hot);
+  free(g->cold);
+  free(g->cell);
+  free(g->bucket_of);
+  free(g->cell_of);
+  free(g->fast);
+  free(g->is_fast);
+  memset(g, 0, sizeof *g);
+}
+
+static int grid_init(grid *g, size_t n)
+{
+  memset(g, 0, sizeof *g);
+  size_t m = 1024;
+  while (m < 4 * n)
+    m *= 2;
+  g->mask = m - 1;
+  g->start = malloc((m + 1) * sizeof *g->start);
+  g->hot = malloc((n + 1) * sizeof *g->hot);
+  g->p4 = malloc((n + 1) * sizeof *g->p4);
+  g->cold = malloc((n + 1) * sizeof *g->cold);
+  g->cell = malloc((3 * n + 3) * sizeof *g->cell);
+  g->bucket_of = malloc((n + 1) * sizeof *g->bucket_of);
+  g->cell_of = malloc((3 * n + 3) * sizeof *g->cell_of);
+  g->fast = malloc((n + 1) * sizeof *g->fast);
+  g->is_fast = malloc(n + 1);
+  if (!g->start || !g->p4 || !g->hot || !g->cold || !g->cell || !g->bucket_of ||
+      !g->cell_of || !g->fast || !g->is_fast) {
+    grid_free(g);
+    return OW_E_NOMEM;
+  }
+  return OW_OK;
+}
+
+static inline uint32_t cell_hash(int32_t x, int32_t y, int32_t z,
+                                 size_t mask)
+{
+  uint32_t h = (uint32_t)x * 73856093u ^ (uint32_t)y * 19349663u ^
+               (uint32_t)z * 83492791u;
+  h ^= h >> 13;
+  return h & (uint32_t)mask;
+}
+
+/* floor(v) for |v| < 2^20 without a libm call. */
+#define CELL_OFFSET 1048576.0
+static inline int32_t cell_of(double v)
+{
+  return (int32_t)(v + CELL_OFFSET) - (int32_t)CELL_OFFSET;
+}
+
+/* Per-thread output. */
+typedef struct tls {
+  ow_screen_event *ev;
+  size_t n, cap;
+  uint64_t pairs, intervals, refinements;
+  int nomem;
+} tls;
+
+typedef struct ctx {
+  const ow_elset *es;
+  const ow_sgp4 *models;
+  const ow_screen_opts *opt;
+  const size_t *gidx;        /* local -> catalog index */
+  const ow__screen_obj *obj; /* per local object */
+  const unsigned char *is_prim; /* per local object */
+  const unsigned char *valid; /* per local object: no failed state yet */
+  size_t n;                  /* local objects */
+  int prim_mode;
+  double h, d_search, cell_l;
+} ctx;
+
+static inline int cell_eq(const int32_t *a, const int32_t *b)
+{
+  return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
+static inline int cell_lt(const int32_t *a, const int32_t *b)
+{
+  if (a[0] != b[0])
+    return a[0] < b[0];
+  if (a[1] != b[1])
+    return a[1] < b[1];
+  return a[2] < b[2];
+}
+
+static void slot_swap(grid *g, uint32_t a, uint32_t b)
+{
+  pos4 p = g->p4[a];
+  g->p4[a] = g->p4[b];
+  g->p4[b] = p;
+  hot h = g->hot[a];
+  cold c = g->cold[a];
+  int32_t k[3];
+  memcpy(k, &g->cell[3 * a], sizeof k);
+  g->hot[a] = g->hot[b], g->cold[a] = g->cold[b];
+  memcpy(&g->cell[3 * a], &g->cell[3 * b], sizeof k);
+  g->hot[b] = h, g->cold[b] = c;
+  memcpy(&g->cell[3 * b], k, sizeof k);
+}
+
+/* Counting sort of the valid objects of one instant into buckets, equal
+** cells made contiguous inside a bucket (hash collisions are rare with
+** 4n buckets; their few slots are insertion-sorted). */
+static void grid_build(const ctx *c, grid *g, const ow__screen_row *row)
+{
+  size_t nb = g->mask + 1, n = c->n;
+  double inv_l = 1.0 / c->cell_l, half = 0.5 * c->h;
+  memset(g->start, 0, (nb + 1) * sizeof *g->start);
+  for (size_t i = 0; i < n; i++) {
+    if (!c->valid[i] || row->st[i] != OW_OK)
+      continue;
+    int32_t *k = &g->cell_of[3 * i];
+    k[0] = cell_of(row->x[i] * inv_l);
+    k[1] = cell_of(row->y[i] * inv_l);
+    k[2] = cell_of(row->z[i] * inv_l);
+    uint32_t b = cell_hash(k[0], k[1], k[2], g->mask);
+    g->bucket_of[i] = b;
+    g->start[b + 1]++;
+  }
+  for (size_t b = 0; b < nb; b++)
+    g->start[b + 1] += g->start[b];
+  g->nfast = 0;
+  g->vbmax = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!c->valid[i] || row->st[i] != OW_OK)
+      continue;
+    uint32_t s = g->start[g->bucket_of[i]]++;
+    hot *h = &g->hot[s];
+    cold *o = &g->cold[s];
+    const ow__screen_obj *ob = &c->obj[i];
+    h->x = row->x[i], h->y = row->y[i], h->z = row->z[i];
+    h->vx = row->vx[i], h->vy = row->vy[i], h->vz = row->vz[i];
+    memcpy(&g->cell[3 * s], &g->cell_of[3 * i], 3 * sizeof(int32_t));
+    /* The speed changes by at most acc * h/2 within the window. */
+    h->vb = sqrt(h->vx * h->vx + h->vy * h->vy + h->vz * h->vz) +
+            ob->acc_km_s2 * half;
+    h->acc = ob->acc_km_s2;
+    g->p4[s].x = (float)h->x, g->p4[s].y = (float)h->y;
+    g->p4[s].z = (float)h->z, g->p4[s].vb = (float)h->vb;
+    o->band_lo = ob->band_lo_km, o->band_hi = ob->band_hi_km;
+    o->i = (uint32_t)i;
+    o->fast = h->vb > V_CAP_KM_S;
+    o->prim = c->is_prim[i];
+    g->vbmax = fmax(g->vbmax, h->vb);
+  }
+  for (size_t b = nb; b > 0; b--)
+    g->start[b] = g->start[b - 1];
+  g->start[0] = 0;
+  for (size_t b = 0; b < nb; b++) {
+    uint32_t s0 = g->start[b], s1 = g->start[b + 1];
+    for (uint32_t s = s0 + 1; s < s1; s++)
+      for (uint32_t q = s; q > s0 && cell_lt(&g->cell[3 * q],
+                                             &g->cell[3 * (q - 1)]); q--)
+        slot_swap(g, q, q - 1);
+  }
+  for (uint32_t s = 0; s < g->start[nb]; s++) {
+    g->is_fast[s] = (unsigned char)g->cold[s].fast;
+    if (g->cold[s].fast)
+      g->fast[g->nfast++] = s;
+  }
+}
+
+/* Slots [*s0, *s1) of cell k (empty when absent). */
+static inline void cell_range(const grid *g, const int32_t k[3], uint32_t *s0,
+                              uint32_t *s1)
+{
+  uint32_t b = cell_hash(k[0], k[1], k[2], g->mask);
+  uint32_t s = g->start[b], e = g->start[b + 1];
+  while (s < e && !cell_eq(&g->cell[3 * s], k))
+    s++;
+  uint32_t t = s;
+  while (t < e && cell_eq(&g->cell[3 * t], k))
+    t++;
+  *s0 = s, *s1 = t;
+}
+
+/* ---- interval test ----------------------------------------------------- */
+
+static double seg_dist(const double p[3], const double a[3],
+                       const double b[3])
+{
+  double ab[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
+  double ap[3] = {p[0] - a[0], p[1] - a[1], p[2] - a[2]};
+  double l2 = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
+  double s = l2 > 0 ? (ap[0] * ab[0] + ap[1] * ab[1] + ap[2] * ab[2]) / l2
+                    : 0.0;
+  s = s < 0 ? 0 : s > 1 ? 1 : s;
+  double d[3] = {ap[0] - s * ab[0], ap[1] - s * ab[1], ap[2] - s * ab[2]};
+  return sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+}
+
+/* Lower bound of |H(s)| over s in [0,1] for the Bezier points b, refined
+** by halving while the bound is below lim (depth levels). */
+static double bezier_lower(const double b[4][3], double lim, int depth)
+{
+  static const double o[3] = {0, 0, 0};
+  double d0 = seg_dist(o, b[0], b[3]);
+  double dev = fmax(seg_dist(b[1], b[0], b[3]), seg_dist(b[2], b[0], b[3]));
+  double lb = d0 - dev;
+  if (lb > lim || depth == 0)
+    return lb;
+  double l[4][3], r[4][3];
+  for (int k = 0; k < 3; k++) {
+    double p01 = 0.5 * (b[0][k] + b[1][k]), p12 = 0.5 * (b[1][k] + b[2][k]);
+    double p23 = 0.5 * (b[2][k] + b[3][k]);
+    double q0 = 0.5 * (p01 + p12), q1 = 0.5 * (p12 + p23);
+    double m = 0.5 * (q0 + q1);
+    l[0][k] = b[0][k], l[1][k] = p01, l[2][k] = q0, l[3][k] = m;
+    r[0][k] = m, r[1][k] = q1, r[2][k] = p23, r[3][k] = b[3][k];
+  }
+  double a = bezier_lower(l, lim, depth - 1);
+  if (a <= lim)
+    return a;
+  return fmin(a, bezier_lower(r, lim, depth - 1));
+}
+
+static void rel_state(const ow__screen_row *w, size_t i, size_t j,
+                      double dr[3], double dv[3])
+{
+  dr[0] = w->x[j] - w->x[i], dr[1] = w->y[j] - w->y[i];
+  dr[2] = w->z[j] - w->z[i];
+  dv[0] = w->vx[j] - w->vx[i], dv[1] = w->vy[j] - w->vy[i];
+  dv[2] = w->vz[j] - w->vz[i];
+}
+
+static void tls_push(tls *t, const ow_screen_event *e)
+{
+  if (t->n == t->cap) {
+    size_t nc = t->cap ? 2 * t->cap : 256;
+    ow_screen_event *p = realloc(t->ev, nc * sizeof *p);
+    if (!p) {
+      t->nomem = 1;
+      return;
+    }
+    t->ev = p, t->cap = nc;
+  }
+  t->ev[t->n++] = *e;
+}
+
+/* Interval [ka, ka+1] of pair (i, j), local indexes. */
+static void test_interval(const ctx *c, const ow__screen_row *wa,
+                          const ow__screen_row *wb, size_t ka, size_t i,
+                          size_t j, tls *t)
+{
+  double ra[3], va[3], rb[3], vb[3];
+  if (wa->st[i] != OW_OK || wa->st[j] != OW_OK || wb->st[i] != OW_OK ||
+      wb->st[j] != OW_OK)
+    return;
+  rel_state(wa, i, j, ra, va);
+  rel_state(wb, i, j, rb, vb);
+  double fa = ra[0] * va[0] + ra[1] * va[1] + ra[2] * va[2];
+  double fb = rb[0] * vb[0] + rb[1] * vb[1] + rb[2] * vb[2];
+  if (!(fa < 0.0 && fb >= 0.0))
+    return;
+  t->intervals++;
+  double h = c->h, h3 = h / 3.0;
+  double eps = sqrt(3.0) * (c->obj[i].m4 + c->obj[j].m4) * h * h * h * h /
+                   384.0 + HERMITE_FLOOR_KM;
+  double b[4][3];
+  for (int k = 0; k < 3; k++) {
+    b[0][k] = ra[k], b[1][k] = ra[k] + va[k] * h3;
+    b[2][k] = rb[k] - vb[k] * h3, b[3][k] = rb[k];
+  }
+  double lim = c->d_search + eps;
+  if (bezier_lower(b, lim, 2) > lim)
+    return;
+  t->refinements++;
+  size_t gi = c->gidx[i], gj = c->gidx[j];
+  /* Object 1 is the primary, else the one first in the catalog. */
+  int swap = c->prim_mode ? (!c->is_prim[i] || (c->is_prim[j] && gj < gi))
+                          : gj < gi;
+  if (swap) {
+    size_t tmp = gi;
+    gi = gj, gj = tmp;
+  }
+  ow_screen_event ev;
+  memset(&ev, 0, sizeof ev);
+  double ta = (double)ka * h, tb = ta + h;
+  if (ow_screen_refine(&c->models[gi], &c->models[gj], c->opt->start_utc, ta,
+                       tb, &ev) != OW_OK)
+    return;
+  if (!ow__screen_inside(c->opt, &ev))
+    return;
+  ev.i1 = gi, ev.i2 = gj;
+  ev.norad_1 = c->es[gi].norad, ev.norad_2 = c->es[gj].norad;
+  ev.n_minima = 1;
+  ev.pc = NAN;
+  ev.hbr_m = NAN;
+  tls_push(t, &ev);
+}
+
+/* The rows of one instant. */
+typedef struct rows {
+  const ow__screen_row *w, *wprev, *wnext;
+  size_t k;
+} rows;
+
+/*
+** A pair of slots at instant k, in two stages. Inline (hot data only):
+** the search radius, then a linear-motion bound with the curvature pad
+** A h^2 / 2 (A = acc_a + acc_b bounds |d^2 dr / dt^2|, so the path stays
+** within A t^2 / 2 of the straight line from the instant's state): for an
+** approaching pair (dr . dv < 0) the interval ahead, for a receding pair
+** the one behind. It drops ~99% of the pairs in the radius. Out of line:
+** the radial bands, then the Hermite test on the other row.
+*/
+static void pair_rest(const ctx *c, const rows *rw, const hot *ha,
+                      const cold *a, const hot *hb, const cold *b, int fwd,
+                      tls *t)
+{
+  double h = c->h, ds = c->d_search;
+  if (b->band_lo > a->band_hi + ds || a->band_lo > b->band_hi + ds)
+    return;
+  size_t i = a->i, j = b->i;
+  if (fwd) {
+    test_interval(c, rw->w, rw->wnext, rw->k, i, j, t);
+    return;
+  }
+  /* The interval behind was tested forward from k-1 if the pair was in
+  ** its search radius there (same radius rule, previous states). */
+  const ow__screen_row *p = rw->wprev;
+  if (p->st[i] == OW_OK && p->st[j] == OW_OK) {
+    double ex = p->x[j] - p->x[i], ey = p->y[j] - p->y[i];
+    double ez = p->z[j] - p->z[i];
+    double half = 0.5 * h;
+    double vbi = sqrt(p->vx[i] * p->vx[i] + p->vy[i] * p->vy[i] +
+                      p->vz[i] * p->vz[i]) + ha->acc * half;
+    double vbj = sqrt(p->vx[j] * p->vx[j] + p->vy[j] * p->vy[j] +
+                      p->vz[j] * p->vz[j]) + hb->acc * half;
+    double rp = ds + (vbi + vbj) * half;
+    if (ex * ex + ey * ey + ez * ez < rp * rp)
+      return;
+  }
+  test_interval(c, p, rw->w, rw->k - 1, i, j, t);
+}
+
+#ifdef __GNUC__
+#define OW__INLINE inline __attribute__((always_inline))
+#else
+#define OW__INLINE inline
+#endif
+static OW__INLINE void pair_test(const ctx *c, const rows *rw,
+                                 const grid *g, uint32_t sa, uint32_t sb,
+                                 tls *t)
+{
+  const hot *a = &g->hot[sa], *b = &g->hot[sb];
+  double h = c->h, ds = c->d_search, half = 0.5 * h;
+  double dr[3] = {b->x - a->x, b->y - a->y, b->z - a->z};
+  double d2 = dr[0] * dr[0] + dr[1] * dr[1] + dr[2] * dr[2];
+  double rad = ds + (a->vb + b->vb) * half;
+  if (d2 >= rad * rad)
+    return;
+  t->pairs++;
+  double dv[3] = {b->vx - a->vx, b->vy - a->vy, b->vz - a->vz};
+  double f = dr[0] * dv[0] + dr[1] * dv[1] + dr[2] * dv[2];
+  double v2 = dv[0] * dv[0] + dv[1] * dv[1] + dv[2] * dv[2];
+  int fwd = f < 0;
+  /* Linear closest approach within the interval: tau = -f / v2 clamped
+  ** to [0, h] ahead or [-h, 0] behind; compared squared, no division
+  ** unless the clamp is needed. */
+  double lim = ds + (a->acc + b->acc) * h * h * 0.5;
+  double m2;
+  if (fwd ? -f <= v2 * h : f <= v2 * h)
+    m2 = v2 > 0 ? d2 - f * f / v2 : d2;
+  else {
+    double tau = fwd ? h : -h;
+    double m[3] = {dr[0] + dv[0] * tau, dr[1] + dv[1] * tau,
+                   dr[2] + dv[2] * tau};
+    m2 = m[0] * m[0] + m[1] * m[1] + m[2] * m[2];
+  }
+  if (m2 > lim * lim)
+    return;
+  if (fwd ? rw->wnext == NULL : rw->wprev == NULL)
+    return;
+  pair_rest(c, rw, a, &g->cold[sa], b, &g->cold[sb], fwd, t);
+}
+
+static const int32_t fwd13[13][3] = {
+    {1, 0, 0},  {1, 1, 0},  {1, -1, 0}, {0, 1, 0},  {1, 0, 1},
+    {1, 1, 1},  {1, -1, 1}, {0, 1, 1},  {0, 0, 1},  {-1, 1, 1},
+    {-1, 0, 1}, {-1, -1, 1}, {0, -1, 1}};
+
+/* Pairs (a, b) of slots a in [a0, a1), b in [b0, b1) (b > a when the
+** ranges are the same cell), neither fast. */
+static void scan_cells(const ctx *c, const grid *g, const rows *rw,
+                       uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
+                       int same, tls *t)
+{
+  const unsigned char *F = g->is_fast;
+  const pos4 *P = g->p4;
+  float ds = (float)(c->d_search + RADIUS_PAD_KM), half = (float)(0.5 * c->h);
+  for (uint32_t s = a0; s < a1; s++) {
+    if (F[s])
+      continue;
+    pos4 a = P[s];
+    for (uint32_t q = same ? s + 1 : b0; q < b1; q++) {
+      float dx = P[q].x - a.x, dy = P[q].y - a.y, dz = P[q].z - a.z;
+      float r = ds + (a.vb + P[q].vb) * half;
+      if (dx * dx + dy * dy + dz * dz < r * r && !F[q])
+        pair_test(c, rw, g, s, q, t);
+    }
+  }
+}
+
+/* Every pair of slot sa with the slots of a cube of cells around it,
+** except those `skip` rejects. */
+static void scan_cube(const ctx *c, const grid *g, const rows *rw,
+                      uint32_t sa, int skip_prim, tls *t)
+{
+  const hot *H = g->hot;
+  const cold *C = g->cold;
+  const int32_t *k = &g->cell[3 * sa];
+  double r = c->d_search + (H[sa].vb + g->vbmax) * 0.5 * c->h;
+  int32_t span = (int32_t)ceil(r / c->cell_l);
+  for (int32_t dx = -span; dx <= span; dx++)
+    for (int32_t dy = -span; dy <= span; dy++)
+      for (int32_t dz = -span; dz <= span; dz++) {
+        int32_t nk[3] = {k[0] + dx, k[1] + dy, k[2] + dz};
+        uint32_t q0, q1;
+        cell_range(g, nk, &q0, &q1);
+        for (uint32_t q = q0; q < q1; q++) {
+          if (q == sa)
+            continue;
+          /* Pairs of two fast objects (two primaries) once. */
+          if (skip_prim ? (C[q].prim && q < sa) : (C[q].fast && q < sa))
+            continue;
+          pair_test(c, rw, g, sa, q, t);
+        }
+      }
+}
+
+/* All pairs of one grid instant. */
+static void do_instant(const ctx *c, grid *g, const rows *rw, tls *t)
+{
+  grid_build(c, g, rw->w);
+  uint32_t ns = g->start[g->mask + 1];
+  if (c->prim_mode) {
+    for (uint32_t sa = 0; sa < ns; sa++)
+      if (g->cold[sa].prim)
+        scan_cube(c, g, rw, sa, 1, t);
+    return;
+  }
+  /* Pairs of non-fast objects: each cell with itself and its 13 forward
+  ** neighbours (each unordered pair of cells once). */
+  for (uint32_t a0 = 0; a0 < ns;) {
+    uint32_t a1 = a0 + 1;
+    const int32_t *k = &g->cell[3 * a0];
+    while (a1 < ns && cell_eq(&g->cell[3 * a1], k))
+      a1++;
+    scan_cells(c, g, rw, a0, a1, a0, a1, 1, t);
+    for (int d = 0; d < 13; d++) {
+      int32_t nk[3] = {k[0] + fwd13[d][0], k[1] + fwd13[d][1],
+                       k[2] + fwd13[d][2]};
+      uint32_t b0, b1;
+      cell_range(g, nk, &b0, &b1);
+      if (b0 < b1)
+        scan_cells(c, g, rw, a0, a1, b0, b1, 0, t);
+    }
+    a0 = a1;
+  }
+  /* Fast objects: a cube of cells wide enough for the largest radius of
+  ** this instant, pairs with a fast partner once (from the first slot). */
+  for (uint32_t f = 0; f < g->nfast; f++)
+    scan_cube(c, g, rw, g->fast[f], 0, t);
+}
+
+/* ---- driver -------------------------------------------------------------- */
+
+static int cmp_u32(const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+typedef struct band {
+  double lo, hi;
+} band;
+
+static int cmp_band(const void *a, const void *b)
+{
+  double x = ((const band *)a)->lo, y = ((const band *)b)->lo;
+  return (x > y) - (x < y);
+}
+
+static void row_at(const ow_batch_stream *s, double *saved[7], size_t n,
+                   size_t k, ow__screen_row *w)
+{
+  if (k >= s->k0) {
+    size_t o = (k - s->k0) * s->out.ld;
+    w->x = s->out.x_km + o, w->y = s->out.y_km + o, w->z = s->out.z_km + o;
+    w->vx = s->out.vx_km_s + o, w->vy = s->out.vy_km_s + o;
+    w->vz = s->out.vz_km_s + o;
+    w->st = s->out.status + o;
+    return;
+  }
+  /* One of the two rows kept from the previous chunk (k0-2, k0-1). */
+  size_t r = k + 2 - s->k0;
+  w->x = saved[0] + r * n, w->y = saved[1] + r * n, w->z = saved[2] + r * n;
+  w->vx = saved[3] + r * n, w->vy = saved[4] + r * n;
+  w->vz = saved[5] + r * n;
+  w->st = (const int *)(saved[6] + r * n);
+}
+
+int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
+                  const ow_screen_opts *opt, ow_screen_result *res,
+                  ow_err *err)
+{
+  if (!res)
+    return OW_E_ARG;
+  memset(res, 0, sizeof *res);
+  if ((!es || !models) && n > 0)
+    return ow_err_set(err, OW_E_ARG, "screen", "NULL catalog");
+  if (!opt || !(opt->span_day > 0) || !(opt->span_day <= 366))
+    return ow_err_set(err, OW_E_ARG, "span", "span must be in (0, 366] days");
+  int ellipsoid = opt->volume_rtn_km[0] > 0 && opt->volume_rtn_km[1] > 0 &&
+                  opt->volume_rtn_km[2] > 0;
+  double d_search = ellipsoid ? fmax(opt->volume_rtn_km[0],
+                                     fmax(opt->volume_rtn_km[1],
+                                          opt->volume_rtn_km[2]))
+                              : opt->threshold_km;
+  if (!(d_search > 0) || !(d_search < 1e5))
+    return ow_err_set(err, OW_E_ARG, "threshold",
+                      "threshold %g km not in (0, 1e5)", d_search);
+  double h = opt->step_s > 0 ? opt->step_s : OW_SCREEN_STEP_S_DEFAULT;
+  if (!(h >= 1.0 && h <= 600.0))
+    return ow_err_set(err, OW_E_ARG, "step", "step %g s not in [1, 600]", h);
+  ow_screen_stats *st = &res->stats;
+  st->objects = n;
+  st->step_s = h;
+
+  int rc = OW_OK;
+  ow__screen_obj *allobj = malloc((n + 1) * sizeof *allobj);
+  unsigned char *prim = calloc(n + 1, 1);
+  uint32_t *ids = NULL;
+  band *pb = NULL;
+  if (!allobj || !prim) {
+    rc = OW_E_NOMEM;
+    goto out0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    double a0 = ((opt->start_utc.day - es[i].epoch_utc.day) +
+                 (opt->start_utc.frac - es[i].epoch_utc.frac));
+    double age = fmax(fabs(a0), fabs(a0 + opt->span_day));
+    ow__screen_object_bounds(&es[i], age, &allobj[i]);
+  }
+
+  /* Primaries: flag them, then keep only objects whose band reaches the
+  ** union of the primaries' bands (merged intervals, binary search). */
+  int prim_mode = opt->primaries && opt->n_primaries > 0;
+  size_t nb = 0;
+  if (prim_mode) {
+    ids = malloc(opt->n_primaries * sizeof *ids);
+    pb = malloc((n + 1) * sizeof *pb); /* a number may repeat */
+    if (!ids || !pb) {
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
+    memcpy(ids, opt->primaries, opt->n_primaries * sizeof *ids);
+    qsort(ids, opt->n_primaries, sizeof *ids, cmp_u32);
+    size_t nid = 0; /* duplicates dropped */
+    for (size_t p = 0; p < opt->n_primaries; p++)
+      if (nid == 0 || ids[p] != ids[nid - 1])
+        ids[nid++] = ids[p];
+    unsigned char *seen = calloc(nid, 1);
+    if (!seen) {
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
+    for (size_t i = 0; i < n; i++) {
+      const uint32_t *hit = bsearch(&es[i].norad, ids, nid, sizeof *ids,
+                                    cmp_u32);
+      if (hit) {
+        prim[i] = 1;
+        seen[hit - ids] = 1;
+        pb[nb].lo = allobj[i].band_lo_km - d_search;
+        pb[nb++].hi = allobj[i].band_hi_km + d_search;
+      }
+    }
+    for (size_t p = 0; p < nid; p++) {
+      if (!seen[p]) {
+        free(seen);
+        rc = ow_err_set(err, OW_E_NOT_FOUND, "primaries",
+                        "primary %u is not in the catalog", ids[p]);
+        goto out0;
+      }
+    }
+    free(seen);
+    qsort(pb, nb, sizeof *pb, cmp_band);
+    size_t m = 0;
+    for (size_t k = 0; k < nb; k++) {
+      if (m > 0 && pb[k].lo <= pb[m - 1].hi)
+        pb[m - 1].hi = fmax(pb[m - 1].hi, pb[k].hi);
+      else
+        pb[m++] = pb[k];
+    }
+    nb = m;
+  }
+
+  /* Local (kept) objects. */
+  size_t *gidx = malloc((n + 1) * sizeof *gidx);
+  ow_sgp4 *lm = malloc((n + 1) * sizeof *lm);
+  ow__screen_obj *obj = malloc((n + 1) * sizeof *obj);
+  unsigned char *is_prim = calloc(n + 1, 1), *valid = calloc(n + 1, 1);
+  if (!gidx || !lm || !obj || !is_prim || !valid) {
+    free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+    rc = OW_E_NOMEM;
+    goto out0;
+  }
+  size_t nl = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (prim_mode && !prim[i]) {
+      /* Smallest merged band with hi >= lo_i, then overlap test. */
+      size_t lo = 0, hi = nb;
+      while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pb[mid].hi < allobj[i].band_lo_km)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo == nb || pb[lo].lo > allobj[i].band_hi_km)
+        continue;
+    }
+    gidx[nl] = i;
+    lm[nl] = models[i];
+    obj[nl] = allobj[i];
+    is_prim[nl] = prim[i];
+    valid[nl] = 1;
+    nl++;
+  }
+  st->screened = nl;
+
+  /* Cell edge: the largest radius of a pair of non-fast objects. */
+  double cell_l = d_search + V_CAP_KM_S * h;
+  st->search_radius_km = cell_l;
+
+  ow_time_grid tg;
+  tg.start_utc = opt->start_utc;
+  tg.step_s = h;
+  tg.n = (size_t)floor(opt->span_day * 86400.0 / h + 1e-9) + 1;
+  st->steps = tg.n;
+
+  int threads = opt->threads;
+#ifdef _OPENMP
+  if (threads <= 0)
+    threads = omp_get_max_threads();
+#else
+  threads = 1;
+#endif
+  ow_batch batch;
+  ow_batch_stream s;
+  memset(&s, 0, sizeof s);
+  tls *tl = calloc((size_t)threads, sizeof *tl);
+  grid *grids = calloc((size_t)threads, sizeof *grids);
+  double *saved[7] = {0};
+  memset(&batch, 0, sizeof batch);
+  if (!tl || !grids) {
+    rc = OW_E_NOMEM;
+    goto out1;
+  }
+  rc = ow_batch_init(&batch, lm, nl, err);
+  if (rc < 0)
+    goto out1;
+  ow_batch_set_threads(&batch, threads);
+  size_t chunk = opt->chunk_steps ? opt->chunk_steps : 64;
+  if (chunk < 2)
+    chunk = 2;
+  rc = ow_batch_stream_init(&s, &batch, &tg, chunk, OW_FRAME_TEME, NULL, err);
+  if (rc < 0)
+    goto out1;
+  for (int k = 0; k < 7; k++) {
+    saved[k] = malloc(2 * (nl + 1) * sizeof(double));
+    if (!saved[k]) {
+      rc = OW_E_NOMEM;
+      goto out1;
+    }
+  }
+  for (int k = 0; k < threads; k++)
+    if (grid_init(&grids[k], nl) != OW_OK) {
+      rc = OW_E_NOMEM;
+      goto out1;
+    }
+
+  ctx c = {es, models, opt, gidx, obj, is_prim, valid, nl, prim_mode, h,
+           d_search, cell_l};
+  size_t next_k = 0; /* first instant not yet processed */
+  long got;
+  double t0 = now_s();
+  for (;;) {
+    double tp = now_s();
+    got = ow_batch_stream_next(&s);
+    st->t_propagate_s += now_s() - tp;
+    if (got < 0) {
+      rc = (int)got;
+      goto out1;
+    }
+    if (got == 0)
+      break;
+    /* An object with a failed state is dropped from here on. */
+    /* So is one with an implausible state (ow__screen_plausible). */
+    for (size_t r = 0; r < s.nk; r++) {
+      size_t o = r * s.out.ld;
+      const int *sr = s.out.status + o;
+      for (size_t i = 0; i < nl; i++) {
+        if (valid[i] &&
+            (sr[i] != OW_OK ||
+             !ow__screen_plausible(&obj[i], s.out.x_km[o + i],
+                                   s.out.y_km[o + i], s.out.z_km[o + i],
+                                   s.out.vx_km_s[o + i], s.out.vy_km_s[o + i],
+                                   s.out.vz_km_s[o + i]))) {
+          valid[i] = 0;
+          st->failed++;
+        }
+      }
+    }
+    int last = s.k0 + s.nk == tg.n;
+    size_t k_end = last ? tg.n : s.k0 + s.nk - 1; /* exclusive */
+    long k_first = (long)next_k;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+#endif
+    for (long kk = k_first; kk < (long)k_end; kk++) {
+      int tid = 0;
+#ifdef _OPENMP
+      tid = omp_get_thread_num();
+#endif
+      size_t k = (size_t)kk;
+      ow__screen_row w, wp, wn;
+      row_at(&s, saved, nl, k, &w);
+      if (k > 0)
+        row_at(&s, saved, nl, k - 1, &wp);
+      if (k + 1 < tg.n)
+        row_at(&s, saved, nl, k + 1, &wn);
+      rows rw = {&w, k > 0 ? &wp : NULL, k + 1 < tg.n ? &wn : NULL, k};
+      do_instant(&c, &grids[tid], &rw, &tl[tid]);
+    }
+    next_k = k_end;
+    /* Keep rows k0+nk-2 and k0+nk-1 for the next chunk. */
+    for (size_t r = 0; r < 2 && s.nk >= 2; r++) {
+      size_t row = s.nk - 2 + r;
+      size_t o = row * s.out.ld;
+      memcpy(saved[0] + r * nl, s.out.x_km + o, nl * sizeof(double));
+      memcpy(saved[1] + r * nl, s.out.y_km + o, nl * sizeof(double));
+      memcpy(saved[2] + r * nl, s.out.z_km + o, nl * sizeof(double));
+      memcpy(saved[3] + r * nl, s.out.vx_km_s + o, nl * sizeof(double));
+      memcpy(saved[4] + r * nl, s.out.vy_km_s + o, nl * sizeof(double));
+      memcpy(saved[5] + r * nl, s.out.vz_km_s + o, nl * sizeof(double));
+      memcpy(saved[6] + r * nl, s.out.status + o, nl * sizeof(int));
+    }
+  }
+  st->t_search_s = now_s() - t0 - st->t_propagate_s;
+
+  /* Gather. */
+  size_t total = 0;
+  for (int k = 0; k < threads; k++) {
+    if (tl[k].nomem) {
+      rc = OW_E_NOMEM;
+      goto out1;
+    }
+    total += tl[k].n;
+    st->pairs_in_radius += tl[k].pairs;
+    st->intervals_tested += tl[k].intervals;
+    st->refinements += tl[k].refinements;
+  }
+  st->minima = total;
+  res->events = malloc((total + 1) * sizeof *res->events);
+  if (!res->events) {
+    rc = OW_E_NOMEM;
+    goto out1;
+  }
+  for (int k = 0; k < threads; k++) {
+    if (tl[k].n == 0)
+      continue; /* tl[k].ev may be NULL */
+    memcpy(res->events + res->n, tl[k].ev, tl[k].n * sizeof *tl[k].ev);
+    res->n += tl[k].n;
+  }
+  rc = ow__screen_finish(models, opt, h, threads, res);
+
+out1:
+  if (tl)
+    for (int k = 0; k < threads; k++)
+      free(tl[k].ev);
+  if (grids)
+    for (int k = 0; k < threads; k++)
+      grid_free(&grids[k]);
+  free(tl);
+  free(grids);
+  for (int k = 0; k < 7; k++)
+    free(saved[k]);
+  ow_batch_stream_free(&s);
+  ow_batch_free(&batch);
+  free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+out0:
+  free(allobj);
+  free(prim);
+  free(ids);
+  free(pb);
+  if (rc < 0)
+    ow_screen_result_free(res);
+  return rc < 0 ? rc : OW_OK;
+}
+
+size_t ow_screen_closest(const ow_screen_result *r, size_t k,
+                         ow_screen_event *out)
+{
+  size_t m = 0;
+  if (!r || !out || k == 0)
+    return 0;
+  /* Insertion into a sorted top-k: k is small (a summary). */
+  for (size_t i = 0; i < r->n; i++) {
+    const ow_screen_event *e = &r->events[i];
+    if (m == k && e->miss_km >= out[m - 1].miss_km)
+      continue;
+    size_t p = m < k ? m++ : m - 1;
+    while (p > 0 && out[p - 1].miss_km > e->miss_km) {
+      out[p] = out[p - 1];
+      p--;
+    }
+    out[p] = *e;
+  }
+  return m;
+}
