@@ -7,7 +7,7 @@
 ** time of best geometry in each (maximum elevation for ground sensors,
 ** minimum range for hosted ones).
 **
-** Method (docs/access.md has the argument in full). Every constraint of a
+** Method (docs/sensors.md, "Access", has the argument in full). Every constraint of a
 ** sensor is a continuous function g_i(t), visible where g_i >= 0, with a
 ** bound R_i on |dg_i/dt| over the span that follows from the orbits'
 ** extreme radii and speeds. From a sample where some g_j < 0 no window can

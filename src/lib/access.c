@@ -5,7 +5,7 @@
 ** ow_target_init_sgp4. Times inside are seconds after the span's start
 ** (UTC); vectors are km and km/s in TEME (targets, hosts, Sun, Moon) or
 ** ITRF (ground sites). The step policy and its argument are in access.h
-** and docs/access.md; each constraint below states its rate bound R.
+** and docs/sensors.md ("Access"); each constraint below states its rate bound R.
 */
 #include "internal.h"
 #include "orbwatch/access.h"
