@@ -16,7 +16,7 @@ static const char usage_text[] =
     "                       --start ISO (--stop ISO | --hours H) [options]\n"
     "\n"
     "Windows in which each object of CATALOG is observable by each sensor\n"
-    "(docs/sensors.md for the sensor file, docs/sensors.md, "Access", for the method):\n"
+    "(docs/sensors.md: the sensor file, and under \"Access\" the method):\n"
     "start and end to 0.01 s, the time of best geometry (maximum elevation\n"
     "for ground sensors, minimum range for hosted ones).\n"
     "\n"
