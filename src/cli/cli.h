@@ -72,6 +72,11 @@ int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
                      const ow_read_opts *opts, ow_catalog *cat,
                      ow_load_stats *stats);
 
+/* Text that comes from users (names): a CSV field, quoted when it holds a
+** comma, quote or newline; a JSON string with its quotes and escapes. */
+void cli_csv_text(FILE *f, const char *s);
+void cli_json_text(FILE *f, const char *s);
+
 /* JD arithmetic: add minutes keeping frac in [0,1). */
 ow_jd cli_jd_add_min(ow_jd jd, double minutes);
 /* Minutes from a to b. */

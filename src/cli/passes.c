@@ -38,36 +38,6 @@ static const char usage_text[] =
     "lost (decayed) during the window).\n"
     "Exit: 0 ok, 1 some records rejected, 2 usage, 3 input, 4 internal.\n";
 
-/* Sensor names are the user's: quote for CSV when needed. */
-static void csv_name(FILE *f, const char *s)
-{
-  if (!strpbrk(s, ",\"\n")) {
-    fputs(s, f);
-    return;
-  }
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
-
-static void json_name(FILE *f, const char *s)
-{
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\')
-      fprintf(f, "\\%c", *s);
-    else if ((unsigned char)*s < 0x20)
-      fprintf(f, "\\u%04x", *s);
-    else
-      fputc(*s, f);
-  }
-  fputc('"', f);
-}
-
 int cmd_passes(int argc, char **argv)
 {
   access_job j;
@@ -127,7 +97,7 @@ int cmd_passes(int argc, char **argv)
     const char *name = j.net.s[w->sensor].name;
     if (jsonl) {
       fputs("{\"sensor\":", stdout);
-      json_name(stdout, name);
+      cli_json_text(stdout, name);
       printf(",\"norad\":%u,\"start_utc\":\"%s\",\"end_utc\":\"%s\","
              "\"best_utc\":\"%s\",\"duration_s\":%.3f,\"max_el_deg\":%s,"
              "\"best_az_deg\":%s,\"min_range_km\":%.3f,\"best_range_km\":%.3f,"
@@ -136,7 +106,7 @@ int cmd_passes(int argc, char **argv)
              el[0] ? el : "null", az[0] ? az : "null", w->min_range_km,
              w->best_range_km, w->best_range_rate_km_s, w->flags);
     } else {
-      csv_name(stdout, name);
+      cli_csv_text(stdout, name);
       printf(",%u,%s,%s,%s,%.3f,%s,%s,%.3f,%.3f,%.5f,%d\n", (unsigned)w->norad,
              a, b, c, w->end_s - w->start_s, el, az, w->min_range_km,
              w->best_range_km, w->best_range_rate_km_s, w->flags);

@@ -207,22 +207,6 @@ int cli_screen_job_run(const char *cmd, cli_screen_job *j)
   return OW_EXIT_OK;
 }
 
-/* A CSV field: quoted when it holds a comma or a quote. */
-static void csv_text(FILE *f, const char *s)
-{
-  if (!strpbrk(s, ",\"\n")) {
-    fputs(s, f);
-    return;
-  }
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
-
 static void write_csv(FILE *f, const cli_screen_job *j)
 {
   fprintf(f, "norad_1,norad_2,name_1,name_2,tca_utc,miss_km,rel_speed_km_s,"
@@ -235,9 +219,9 @@ static void write_csv(FILE *f, const cli_screen_job *j)
     ow_time_format_iso(e->entry_utc, 3, en, sizeof en);
     ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
     fprintf(f, "%u,%u,", e->norad_1, e->norad_2);
-    csv_text(f, j->cat.items[e->i1].name);
+    cli_csv_text(f, j->cat.items[e->i1].name);
     fputc(',', f);
-    csv_text(f, j->cat.items[e->i2].name);
+    cli_csv_text(f, j->cat.items[e->i2].name);
     fprintf(f, ",%s,%.6f,%.6f,%.6f,%.6f,%.6f,", t, e->miss_km,
             e->rel_speed_km_s, e->miss_rtn_km[0], e->miss_rtn_km[1],
             e->miss_rtn_km[2]);
@@ -292,9 +276,9 @@ static int write_socrates(FILE *f, const cli_screen_job *j)
     double d1 = cli_jd_diff_min(e->tca_utc, a->epoch_utc) / 1440.0;
     double d2 = cli_jd_diff_min(e->tca_utc, b->epoch_utc) / 1440.0;
     fprintf(f, "%u,", a->norad);
-    csv_text(f, a->name);
+    cli_csv_text(f, a->name);
     fprintf(f, ",%.3f,%u,", d1, b->norad);
-    csv_text(f, b->name);
+    cli_csv_text(f, b->name);
     fprintf(f, ",%.3f,%s,%.3f,%.3f,%.3e,%.3f\n", d2, t, e->miss_km,
             e->rel_speed_km_s,
             r[i].pmax, r[i].sigma_km);
