@@ -128,6 +128,52 @@ static void put_lane(ow__bblock *blk, int lane, const ow__bcoef *c,
   blk->idx[lane] = idx;
 }
 
+typedef struct blk_key {
+  int64_t first; /* smallest live object index of the block */
+  size_t b;
+} blk_key;
+
+static int cmp_blk(const void *pa, const void *pb)
+{
+  const blk_key *a = pa, *b = pb;
+  return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/*
+** Put the blocks in the order of their first object. Kinds interleave in
+** a catalog, so in kind order the blocks writing to one output cache line
+** (8 consecutive objects) run far apart in time and each revisit of the
+** line misses the caches (a 64-step chunk of the 2023-10 catalog is 87 MB
+** of output); in this order they run one after the other while the line is
+** still in L2. Threads also take neighbouring blocks in turn less often.
+*/
+static int order_blocks(ow__bblock **blocks, size_t nblk)
+{
+  blk_key *bk = malloc((nblk ? nblk : 1) * sizeof *bk);
+  ow__bblock *out = aligned_alloc(64, (nblk ? nblk : 1) * sizeof *out);
+  if (!bk || !out) {
+    free(bk);
+    free(out);
+    return OW_E_NOMEM;
+  }
+  for (size_t b = 0; b < nblk; b++) {
+    const ow__bblock *blk = &(*blocks)[b];
+    int64_t first = INT64_MAX;
+    for (int l = 0; l < blk->nlive; l++)
+      if (blk->idx[l] >= 0 && blk->idx[l] < first)
+        first = blk->idx[l];
+    bk[b].first = first;
+    bk[b].b = b;
+  }
+  qsort(bk, nblk, sizeof *bk, cmp_blk);
+  for (size_t b = 0; b < nblk; b++)
+    out[b] = (*blocks)[bk[b].b];
+  free(bk);
+  free(*blocks);
+  *blocks = out;
+  return OW_OK;
+}
+
 int ow__batch_build(ow_batch *b, const ow__bcoef *coef, size_t n, ow_err *err)
 {
   memset(b, 0, sizeof *b);
@@ -193,6 +239,12 @@ int ow__batch_build(ow_batch *b, const ow__bcoef *coef, size_t n, ow_err *err)
       }
     }
     i = j;
+  }
+  int s = order_blocks(&blocks, nblk);
+  if (s) {
+    free(blocks);
+    free(keys);
+    return ow_err_set(err, s, "batch", "%zu blocks", nblk);
   }
   for (size_t i = 0; i < n; i++) {
     int k = coef[i].kind;

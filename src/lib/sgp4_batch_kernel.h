@@ -487,6 +487,18 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     ** which equals sin/cos of the new eo1 up to rounding. Lanes that have
     ** converged rotate by 0 (identity) and keep their values.
     */
+    /*
+    ** A lane also stops once its Newton step dx is so small that the step
+    ** after it cannot matter: Newton's error after the step is at most
+    ** e / (2 (1 - e)) dx^2 (f'' = e sin E, f' >= 1 - e), which with
+    ** e <= (1 + e^2) / 2 and 1 - e >= (1 - e^2) / 2 is below
+    ** (1 + e^2) dx^2 / (2 (1 - e^2)) < 5e-17 rad when the test below holds.
+    ** The scalar loop would take one more step, of that size, so the
+    ** results agree to rounding; near-circular orbits save an iteration
+    ** (a division and a small-angle sin/cos) on most propagations.
+    */
+    vd e2k = axnl * axnl + aynl * aynl;
+    vd lim_hi = one + e2k, lim_lo = v_set(1.0e-16) * (one - e2k);
     vm act = v_mset(-1);
     for (int ktr = 1;; ktr++) {
       vd s = sineo1, c = coseo1;
@@ -497,12 +509,19 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
                    v_sel(v_gt(tem5, v_set(0.0)), lim, -lim), tem5);
       eo1 = v_sel(act, eo1 + tem5, eo1);
       act = v_mand(act, v_ge(v_abs(tem5), v_set(1.0e-12)));
-      if (ktr == 10 || !v_any(act))
+      /* lanes stopping early still rotate sin/cos by their last step:
+         the scalar loop's next start would have */
+      vm early = v_mand(act, v_lt(tem5 * tem5 * lim_hi, lim_lo));
+      act = v_mand(act, v_mnot(early));
+      vm turn = ktr == 10 ? early : v_mor(act, early);
+      if (!v_any(turn))
         break;
       vd sd, cd;
-      sincos_small(v_sel(act, tem5, v_set(0.0)), &sd, &cd);
+      sincos_small(v_sel(turn, tem5, v_set(0.0)), &sd, &cd);
       sineo1 = v_fma(s, cd, c * sd);
       coseo1 = v_fma(c, cd, -(s * sd));
+      if (ktr == 10 || !v_any(act))
+        break;
     }
   }
 
