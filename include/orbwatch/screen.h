@@ -50,7 +50,8 @@ typedef struct ow_screen_opts {
   double threshold_km;    /* spherical threshold on the miss distance */
   /* Ellipsoidal volume: semi-axes along the primary's radial, in-track and
   ** cross-track axes, km. All three > 0 replace threshold_km: an event is
-  ** kept when the miss vector at TCA lies inside the ellipsoid. */
+  ** kept when the relative position enters the ellipsoid at any time
+  ** around the pass (not only at the Euclidean TCA; see volume_q_min). */
   double volume_rtn_km[3];
   /* Primaries (sorted or not); NULL or 0: all against all. */
   const uint32_t *primaries;
@@ -81,6 +82,12 @@ typedef struct ow_screen_event {
   ow_jd entry_utc, exit_utc; /* span inside the threshold sphere (for an
                                 ellipsoid: its bounding sphere) */
   int n_minima;             /* local minima merged into this event (>= 1) */
+  /* Ellipsoidal volume only (NaN and the TCA otherwise): the smallest
+  ** normalised ellipsoidal distance q = |(dR/R, dI/I, dC/C)| (miss in the
+  ** primary's RTN frame at t) around the event, and its time. The event is
+  ** kept when q_min <= 1, which may happen away from the Euclidean TCA. */
+  double volume_q_min;
+  ow_jd volume_q_min_utc;
   /* Filled by ow_screen_pc (NaN / 0 before). */
   double pc;
   ow_pc_method pc_method;

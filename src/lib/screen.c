@@ -482,7 +482,7 @@ static void test_interval(const ctx *c, const ow__screen_row *wa,
   if (ow_screen_refine(&c->models[gi], &c->models[gj], c->opt->start_utc, ta,
                        tb, &ev) != OW_OK)
     return;
-  if (!ow__screen_inside(c->opt, &ev))
+  if (!ow__screen_inside(&c->models[gi], &c->models[gj], c->opt, &ev))
     return;
   ev.i1 = gi, ev.i2 = gj;
   ev.norad_1 = c->es[gi].norad, ev.norad_2 = c->es[gj].norad;

@@ -41,8 +41,14 @@ static inline int ow__screen_plausible(const ow__screen_obj *o, double x,
   return v2 <= vl * vl && r2 <= rl * rl && r2 >= 6250.0 * 6250.0;
 }
 
-/* 1 if the event's miss is inside the threshold sphere or ellipsoid. */
-int ow__screen_inside(const ow_screen_opts *opt, const ow_screen_event *ev);
+/*
+** 1 if the event is inside: sphere, miss at TCA below the threshold;
+** ellipsoid, the smallest normalised ellipsoidal distance over the pass
+** (searched with the scalar models m1, m2 of objects 1 and 2) is <= 1.
+** Sets ev->volume_q_min and volume_q_min_utc (NaN / TCA for a sphere).
+*/
+int ow__screen_inside(const ow_sgp4 *m1, const ow_sgp4 *m2,
+                      const ow_screen_opts *opt, ow_screen_event *ev);
 
 /*
 ** Merge the local minima of slow pairs, find entry/exit times, sort by

@@ -181,16 +181,133 @@ int ow_screen_refine(const ow_sgp4 *m1, const ow_sgp4 *m2, ow_jd t0,
   return OW_OK;
 }
 
-int ow__screen_inside(const ow_screen_opts *opt, const ow_screen_event *ev)
+/* Ellipsoid search: probes per side of a fast pass, largest probe
+** spacing (slow pairs), and the tolerance of the golden-section search. */
+#define VOL_PROBES 8.0
+#define VOL_MAX_STEP_S 10.0
+#define VOL_MIN_STEP_S 1e-3
+#define VOL_TOL_S 1e-4
+
+static int is_volume(const ow_screen_opts *opt)
 {
   const double *s = opt->volume_rtn_km;
-  if (s[0] > 0 && s[1] > 0 && s[2] > 0) {
-    double q = 0;
-    for (int k = 0; k < 3; k++)
-      q += (ev->miss_rtn_km[k] / s[k]) * (ev->miss_rtn_km[k] / s[k]);
-    return q <= 1.0;
+  return s[0] > 0 && s[1] > 0 && s[2] > 0;
+}
+
+/* Normalised ellipsoidal distance q at t, with d and the range rate f. */
+static int qval(const pairm *p, const double ax[3], double t, double *q,
+                double *d, double *f)
+{
+  double r1[3], v1[3], r2[3], v2[3], dr[3], rtn[3];
+  int st = eval(p, t, r1, v1, r2, v2, f, d);
+  if (st != OW_OK)
+    return st;
+  for (int k = 0; k < 3; k++)
+    dr[k] = r2[k] - r1[k];
+  ow_screen_rtn(r1, v1, dr, rtn);
+  double s = 0;
+  for (int k = 0; k < 3; k++)
+    s += (rtn[k] / ax[k]) * (rtn[k] / ax[k]);
+  *q = sqrt(s);
+  return isfinite(*q) ? OW_OK : OW_E_DEGENERATE;
+}
+
+/*
+** Smallest q around the Euclidean TCA tca (s from t0). Since every
+** semi-axis is <= smax, q >= d / smax: q <= 1 only where d <= smax. The
+** search domain is the basin of this minimum of d: outward from the TCA
+** until d >= smax, the range rate changes sign (past a maximum of d: the
+** next minimum has its own event) or the span ends. It is probed every
+** w / VOL_PROBES (w: the half-length of the pass through the smax sphere
+** in linear motion, where q^2 is a convex quadratic of t) or VOL_MAX_STEP_S
+** for slow pairs, and the best probe is refined by golden-section search
+** between its neighbours.
+*/
+static int volume_min(const pairm *p, const double ax[3], double tca,
+                      double span_s, double d0, double v, double *tq,
+                      double *qmin)
+{
+  double smax = fmax(ax[0], fmax(ax[1], ax[2]));
+  double w = v > 0 && d0 < smax ? sqrt(smax * smax - d0 * d0) / v : INFINITY;
+  double step = fmin(fmax(w / VOL_PROBES, VOL_MIN_STEP_S), VOL_MAX_STEP_S);
+  double q, d, f;
+  int st = qval(p, ax, tca, &q, &d, &f);
+  if (st != OW_OK)
+    return st;
+  double best = q, tb = tca, lo = fmax(tca - step, 0.0);
+  double hi = fmin(tca + step, span_s);
+  for (int dir = -1; dir <= 1; dir += 2) {
+    double prev = tca;
+    int best_here = 0;
+    for (;;) {
+      double t = prev + dir * step;
+      int last = 0;
+      if (t <= 0 || t >= span_s)
+        t = t <= 0 ? 0 : span_s, last = 1;
+      if ((st = qval(p, ax, t, &q, &d, &f)) != OW_OK)
+        return st;
+      if (best_here) { /* outer neighbour of the best probe */
+        if (dir < 0)
+          lo = t;
+        else
+          hi = t;
+        best_here = 0;
+      }
+      if (q < best) {
+        best = q, tb = t, best_here = 1;
+        lo = dir < 0 ? t : prev, hi = dir < 0 ? prev : t;
+      }
+      if (last || d >= smax || dir * f < 0)
+        break;
+      prev = t;
+    }
   }
-  return ev->miss_km < opt->threshold_km;
+  /* Golden section on [lo, hi] around tb (q unimodal there). */
+  const double g = 0.5 * (3.0 - sqrt(5.0));
+  double a = lo, b = hi;
+  double x1 = a + g * (b - a), x2 = b - g * (b - a), q1, q2;
+  if ((st = qval(p, ax, x1, &q1, &d, &f)) != OW_OK ||
+      (st = qval(p, ax, x2, &q2, &d, &f)) != OW_OK)
+    return st;
+  while (b - a > VOL_TOL_S) {
+    if (q1 <= q2) {
+      b = x2, x2 = x1, q2 = q1, x1 = a + g * (b - a);
+      if ((st = qval(p, ax, x1, &q1, &d, &f)) != OW_OK)
+        return st;
+    } else {
+      a = x1, x1 = x2, q1 = q2, x2 = b - g * (b - a);
+      if ((st = qval(p, ax, x2, &q2, &d, &f)) != OW_OK)
+        return st;
+    }
+  }
+  if (q1 < best)
+    best = q1, tb = x1;
+  if (q2 < best)
+    best = q2, tb = x2;
+  *tq = tb, *qmin = best;
+  return OW_OK;
+}
+
+int ow__screen_inside(const ow_sgp4 *m1, const ow_sgp4 *m2,
+                      const ow_screen_opts *opt, ow_screen_event *ev)
+{
+  ev->volume_q_min = NAN;
+  ev->volume_q_min_utc = ev->tca_utc;
+  if (!is_volume(opt))
+    return ev->miss_km < opt->threshold_km;
+  const double *ax = opt->volume_rtn_km;
+  if (ev->miss_km >= fmax(ax[0], fmax(ax[1], ax[2])))
+    return 0; /* q >= d / smax >= 1 all through this pass */
+  pairm p;
+  pairm_init(&p, m1, m2, opt->start_utc);
+  double tq, q;
+  if (volume_min(&p, ax, s_from(opt->start_utc, ev->tca_utc),
+                 opt->span_day * 86400.0, ev->miss_km, ev->rel_speed_km_s,
+                 &tq, &q) != OW_OK)
+    return 0;
+  ev->volume_q_min = q;
+  ev->volume_q_min_utc = jd_add_s(opt->start_utc, tq);
+  return q <= 1.0;
 }
 
 /* Where d(t) = dlim going outward from tca (dir = -1 or +1), within
@@ -235,7 +352,7 @@ static double crossing(const pairm *p, double tca, double dlim, int dir,
 static double search_radius(const ow_screen_opts *opt)
 {
   const double *s = opt->volume_rtn_km;
-  if (s[0] > 0 && s[1] > 0 && s[2] > 0)
+  if (is_volume(opt))
     return fmax(s[0], fmax(s[1], s[2]));
   return opt->threshold_km;
 }
@@ -315,10 +432,14 @@ int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
       pairm_init(&p, &models[a->i1], &models[a->i2], opt->start_utc);
       if (stays_inside(&p, s_from(opt->start_utc, a->exit_utc),
                        s_from(opt->start_utc, ev[i].tca_utc), dlim)) {
-        ow_jd first = a->entry_utc;
+        ow_jd first = a->entry_utc, tq = a->volume_q_min_utc;
+        double q = a->volume_q_min;
         int nmin = a->n_minima + ev[i].n_minima;
+        if (ev[i].volume_q_min < q)
+          q = ev[i].volume_q_min, tq = ev[i].volume_q_min_utc;
         if (ev[i].miss_km < a->miss_km)
           *a = ev[i];
+        a->volume_q_min = q, a->volume_q_min_utc = tq;
         a->entry_utc = first;
         a->exit_utc = ev[i].tca_utc;
         a->n_minima = nmin;
