@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -111,43 +112,32 @@ static int bench_sgp4(int argc, char **argv)
   long minutes = 1440, repeat = 3, chunk = CHUNK_STEPS_DEFAULT;
   int threads = 1, json = 0;
   for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-    char *end = NULL;
+    const char *a = argv[i], *v;
+    long t;
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       usage(stdout);
       return OW_EXIT_OK;
     } else if (!strcmp(a, "--json")) {
       json = 1;
-    } else if (!strcmp(a, "--minutes") && val) {
-      minutes = strtol(val, &end, 10);
-      if (*end || minutes <= 0)
+    } else if ((v = cli_opt(argc, argv, &i, "--minutes"))) {
+      if (cli_parse_long(v, 1, LONG_MAX, &minutes) != 0)
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--threads") && val) {
-      long t = strtol(val, &end, 10);
-      if (*end || t < 0 || t > 4096)
+    } else if ((v = cli_opt(argc, argv, &i, "--threads"))) {
+      if (cli_parse_long(v, 0, 4096, &t) != 0)
         goto bad;
       threads = (int)t;
-      i++;
-    } else if (!strcmp(a, "--chunk") && val) {
-      chunk = strtol(val, &end, 10);
-      if (*end || chunk <= 0 || chunk > CHUNK_STEPS_MAX)
+    } else if ((v = cli_opt(argc, argv, &i, "--chunk"))) {
+      if (cli_parse_long(v, 1, CHUNK_STEPS_MAX, &chunk) != 0)
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--repeat") && val) {
-      repeat = strtol(val, &end, 10);
-      if (*end || repeat <= 0)
+    } else if ((v = cli_opt(argc, argv, &i, "--repeat"))) {
+      if (cli_parse_long(v, 1, LONG_MAX, &repeat) != 0)
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--engine") && val) {
-      engine = val;
+    } else if ((v = cli_opt(argc, argv, &i, "--engine"))) {
+      engine = v;
       if (strcmp(engine, "scalar") && strcmp(engine, "batch"))
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--isa") && val) {
-      isa_name = val;
-      i++;
+    } else if ((v = cli_opt(argc, argv, &i, "--isa"))) {
+      isa_name = v;
     } else if (a[0] == '-' && a[1] != '\0') {
       goto bad;
     } else if (!path) {
@@ -157,7 +147,7 @@ static int bench_sgp4(int argc, char **argv)
     }
     continue;
   bad:
-    fprintf(stderr, "orbwatch bench sgp4: bad argument '%s'\n", a);
+    fprintf(stderr, "orbwatch bench sgp4: bad argument '%s'\n", argv[i]);
     usage(stderr);
     return OW_EXIT_USAGE;
   }
@@ -289,8 +279,8 @@ static int bench_stream(int argc, char **argv)
   int threads = 0, json = 0;
   ow_frame frame = OW_FRAME_TEME;
   for (int i = 1; i < argc; i++) {
-    const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-    char *end = NULL;
+    const char *a = argv[i], *v;
+    long t;
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       printf("usage: orbwatch bench stream CATALOG [--objects N] [--days D]"
              "\n       [--step-s S] [--chunk K] [--threads T] "
@@ -301,36 +291,25 @@ static int bench_stream(int argc, char **argv)
       return OW_EXIT_OK;
     } else if (!strcmp(a, "--json")) {
       json = 1;
-    } else if (!strcmp(a, "--objects") && val) {
-      objects = strtol(val, &end, 10);
-      if (*end || objects <= 0)
+    } else if ((v = cli_opt(argc, argv, &i, "--objects"))) {
+      if (cli_parse_long(v, 1, LONG_MAX, &objects) != 0)
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--days") && val) {
-      days = strtol(val, &end, 10);
-      if (*end || days <= 0)
+    } else if ((v = cli_opt(argc, argv, &i, "--days"))) {
+      if (cli_parse_long(v, 1, LONG_MAX, &days) != 0)
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--step-s") && val) {
-      step_s = strtod(val, &end);
-      if (*end || !(step_s > 0.0))
+    } else if ((v = cli_opt(argc, argv, &i, "--step-s"))) {
+      if (cli_parse_double(v, &step_s) != 0 || !(step_s > 0.0))
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--chunk") && val) {
-      chunk = strtol(val, &end, 10);
-      if (*end || chunk <= 0)
+    } else if ((v = cli_opt(argc, argv, &i, "--chunk"))) {
+      if (cli_parse_long(v, 1, LONG_MAX, &chunk) != 0)
         goto bad;
-      i++;
-    } else if (!strcmp(a, "--threads") && val) {
-      long t = strtol(val, &end, 10);
-      if (*end || t < 0 || t > 4096)
+    } else if ((v = cli_opt(argc, argv, &i, "--threads"))) {
+      if (cli_parse_long(v, 0, 4096, &t) != 0)
         goto bad;
       threads = (int)t;
-      i++;
-    } else if (!strcmp(a, "--frame") && val) {
-      if (ow_frame_parse(val, &frame) != OW_OK)
+    } else if ((v = cli_opt(argc, argv, &i, "--frame"))) {
+      if (ow_frame_parse(v, &frame) != OW_OK)
         goto bad;
-      i++;
     } else if (a[0] != '-' && !path) {
       path = a;
     } else {
@@ -338,7 +317,7 @@ static int bench_stream(int argc, char **argv)
     }
     continue;
   bad:
-    fprintf(stderr, "orbwatch bench stream: bad argument '%s'\n", a);
+    fprintf(stderr, "orbwatch bench stream: bad argument '%s'\n", argv[i]);
     return OW_EXIT_USAGE;
   }
   if (!path) {

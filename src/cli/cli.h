@@ -52,6 +52,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 /* Parse a double / comma-separated list of doubles (strict). 0 on success. */
 int cli_parse_double(const char *s, double *out);
+/* A whole number in [lo, hi] (strict: no trailing text). 0 on success. */
+int cli_parse_long(const char *s, long lo, long hi, long *out);
 int cli_parse_double_list(const char *s, double **out, size_t *n);
 /* Comma-separated ISO 8601 list to UTC JDs. */
 int cli_parse_iso_list(const char *s, ow_jd **out, size_t *n);

@@ -57,6 +57,19 @@ int cli_parse_double(const char *s, double *out)
   return 0;
 }
 
+int cli_parse_long(const char *s, long lo, long hi, long *out)
+{
+  char *end;
+  if (s == NULL || *s == '\0')
+    return -1;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno != 0 || *end != '\0' || v < lo || v > hi)
+    return -1;
+  *out = v;
+  return 0;
+}
+
 /* Split s on commas, calling fn on each (NUL-terminated) piece. */
 static int split_commas(const char *s, int (*fn)(const char *, void *),
                         void *user)
