@@ -134,6 +134,29 @@ static double t_of_u(const foster_geom *g, double u)
   return asin(s);
 }
 
+/*
+** The input checks every encounter-plane method shares: a NaN anywhere
+** gives Pc = NaN, a negative HBR or a non-positive or infinite sigma an
+** OW_E_ARG with Pc left at 0. Returns OW_OK when the inputs are usable.
+*/
+static int check_pc_inputs(double xm_m, double ym_m, double sx_m, double sy_m,
+                           double hbr_m, double *pc, ow_err *err)
+{
+  if (isnan(xm_m) || isnan(ym_m) || isnan(sx_m) || isnan(sy_m) ||
+      isnan(hbr_m)) {
+    *pc = NAN;
+    return ow_err_set(err, OW_E_ARG, "input", "NaN in the Pc inputs");
+  }
+  if (hbr_m < 0.0)
+    return ow_err_set(err, OW_E_ARG, "HBR",
+                      "hard-body radius %g m is negative; Pc set to 0", hbr_m);
+  if (!(sx_m > 0.0) || !(sy_m > 0.0) || isinf(sx_m) || isinf(sy_m))
+    return ow_err_set(err, OW_E_ARG, "sigma",
+                      "sigmas %g m, %g m must be positive and finite", sx_m,
+                      sy_m);
+  return OW_OK;
+}
+
 int ow_pc_foster_2d(double xm_m, double ym_m, double sx_m, double sy_m,
                     double hbr_m, double reltol, double *pc,
                     double *err_bound, ow_err *err)
@@ -147,18 +170,9 @@ int ow_pc_foster_2d(double xm_m, double ym_m, double sx_m, double sy_m,
   *pc = 0.0;
   if (err_bound)
     *err_bound = 0.0;
-  if (isnan(xm_m) || isnan(ym_m) || isnan(sx_m) || isnan(sy_m) ||
-      isnan(hbr_m)) {
-    *pc = NAN;
-    return ow_err_set(err, OW_E_ARG, "input", "NaN in the Pc inputs");
-  }
-  if (hbr_m < 0.0)
-    return ow_err_set(err, OW_E_ARG, "HBR",
-                      "hard-body radius %g m is negative; Pc set to 0", hbr_m);
-  if (!(sx_m > 0.0) || !(sy_m > 0.0) || isinf(sx_m) || isinf(sy_m))
-    return ow_err_set(err, OW_E_ARG, "sigma",
-                      "sigmas %g m, %g m must be positive and finite", sx_m,
-                      sy_m);
+  int bad = check_pc_inputs(xm_m, ym_m, sx_m, sy_m, hbr_m, pc, err);
+  if (bad != OW_OK)
+    return bad;
   if (!isfinite(xm_m) || !isfinite(ym_m))
     return ow_err_set(err, OW_E_ARG, "miss", "miss not finite");
   if (hbr_m == 0.0)
@@ -289,18 +303,9 @@ int ow_pc_chan_2d(double xm_m, double ym_m, double sx_m, double sy_m,
                   double hbr_m, double *pc, ow_err *err)
 {
   *pc = 0.0;
-  if (isnan(xm_m) || isnan(ym_m) || isnan(sx_m) || isnan(sy_m) ||
-      isnan(hbr_m)) {
-    *pc = NAN;
-    return ow_err_set(err, OW_E_ARG, "input", "NaN in the Pc inputs");
-  }
-  if (hbr_m < 0.0)
-    return ow_err_set(err, OW_E_ARG, "HBR",
-                      "hard-body radius %g m is negative; Pc set to 0", hbr_m);
-  if (!(sx_m > 0.0) || !(sy_m > 0.0) || isinf(sx_m) || isinf(sy_m))
-    return ow_err_set(err, OW_E_ARG, "sigma",
-                      "sigmas %g m, %g m must be positive and finite", sx_m,
-                      sy_m);
+  int bad = check_pc_inputs(xm_m, ym_m, sx_m, sy_m, hbr_m, pc, err);
+  if (bad != OW_OK)
+    return bad;
   if (hbr_m == 0.0)
     return OW_OK;
   /* Validity: how much the exponent of the density changes across the
