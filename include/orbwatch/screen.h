@@ -79,8 +79,12 @@ typedef struct ow_screen_event {
   double miss_rtn_km[3];    /* r2 - r1 in object 1's R, T (in-track), N */
   double r1_teme_km[3], v1_teme_km_s[3]; /* states at TCA */
   double r2_teme_km[3], v2_teme_km_s[3];
-  ow_jd entry_utc, exit_utc; /* span inside the threshold sphere (for an
-                                ellipsoid: its bounding sphere) */
+  /* Span inside the volume, within the screening span: sphere, when the
+  ** distance crosses the threshold; ellipsoid, when q (below) crosses 1:
+  ** the first entry and last exit during the event's stay inside the
+  ** bounding sphere (largest semi-axis). Merged events: entry of the
+  ** first minimum, exit of the last. To 1 ms. */
+  ow_jd entry_utc, exit_utc;
   int n_minima;             /* local minima merged into this event (>= 1) */
   /* Ellipsoidal volume only (NaN and the TCA otherwise): the smallest
   ** normalised ellipsoidal distance q = |(dR/R, dI/I, dC/C)| (miss in the

@@ -525,6 +525,50 @@ static double brute_qmin(const subset *s, size_t i, size_t j, ow_jd t0,
   return best;
 }
 
+/*
+** Brute-force entry (dir = -1) or exit (+1) of the ellipsoid ax (a sphere
+** when the three are equal) from a time t_in inside it: samples every h
+** seconds outward while d < max(ax), keeping the farthest sample with
+** q <= 1, then scans from it toward the next sample (outside) ten times
+** finer, repeatedly, down to a spacing below 1e-5 s. No root finder, no
+** library code but the scalar model. Seconds from t0, within [0, span].
+*/
+static double brute_cross(const subset *s, size_t i, size_t j, ow_jd t0,
+                          double t_in, int dir, const double ax[3],
+                          double span, double h)
+{
+  double smax = fmax(ax[0], fmax(ax[1], ax[2])), in = t_in, d;
+  for (double t = t_in + dir * h;; t += dir * h) {
+    double tc = fmin(fmax(t, 0.0), span);
+    double q = q_at(s, i, j, t0, tc, ax, &d);
+    if (q <= 1.0)
+      in = tc;
+    if (tc != t || d >= smax)
+      break;
+  }
+  if (in <= 0.0 || in >= span)
+    return in; /* inside at the span's edge */
+  double st = h;
+  do {
+    st /= 10;
+    double base = in;
+    for (int k = 1; k <= 10; k++) {
+      double t = base + dir * k * st;
+      if (q_at(s, i, j, t0, t, ax, NULL) > 1.0)
+        break;
+      in = t;
+    }
+  } while (st > 1e-5);
+  return in + dir * 0.5 * st;
+}
+
+/* Brute-force sample spacing for a pass at v km/s through a sphere of
+** radius smax: ~2000 samples across, 1 ms to 0.5 s. */
+static double brute_step(double smax, double v)
+{
+  return fmin(0.5, fmax(1e-3, smax / fmax(v, 1e-9) / 2000.0));
+}
+
 /* A pass that enters a thin 0.5 x 17 x 20 km ellipsoid while its
 ** Euclidean TCA lies outside it (1.07 km radial): an eccentric (e = 0.02)
 ** object crossing a near-circular one at 6.4 deg and 0.86 km/s; found by
@@ -601,6 +645,35 @@ static void test_thin_ellipsoid(void)
     CHECK(v->volume_q_min <= qb + 1e-12);
     CHECK_NEAR(s_from(o.start_utc, v->volume_q_min_utc), tq, 2e-3);
     CHECK(fabs(s_from(o.start_utc, v->volume_q_min_utc) - td) > 1.0);
+  }
+  /* Entry and exit: of the ellipsoid for the volume run, of the 20 km
+  ** sphere for the sphere run, each against the brute force. */
+  CHECK_EQ_INT(sp.n, 1);
+  if (vol.n == 1 && sp.n == 1) {
+    static const double sph[3] = {20.0, 20.0, 20.0};
+    const ow_screen_event *v = &vol.events[0], *w = &sp.events[0];
+    double tv = s_from(o.start_utc, v->volume_q_min_utc);
+    double tc = s_from(o.start_utc, w->tca_utc);
+    double h = brute_step(20.0, v->rel_speed_km_s);
+    double en = brute_cross(&s, 0, 1, o.start_utc, tv, -1, ax, span, h);
+    double ex = brute_cross(&s, 0, 1, o.start_utc, tv, 1, ax, span, h);
+    double sen = brute_cross(&s, 0, 1, o.start_utc, tc, -1, sph, span, h);
+    double sex = brute_cross(&s, 0, 1, o.start_utc, tc, 1, sph, span, h);
+    double ven = s_from(o.start_utc, v->entry_utc);
+    double vex = s_from(o.start_utc, v->exit_utc);
+    printf("thin ellipsoid: entry/exit %.4f/%.4f s (brute %.4f/%.4f); 20 km "
+           "sphere %.4f/%.4f s (brute %.4f/%.4f)\n", ven, vex, en, ex,
+           s_from(o.start_utc, w->entry_utc), s_from(o.start_utc, w->exit_utc),
+           sen, sex);
+    CHECK_NEAR(ven, en, TOL_TCA_S);
+    CHECK_NEAR(vex, ex, TOL_TCA_S);
+    CHECK_NEAR(s_from(o.start_utc, w->entry_utc), sen, TOL_TCA_S);
+    CHECK_NEAR(s_from(o.start_utc, w->exit_utc), sex, TOL_TCA_S);
+    /* Not the bounding sphere's, and q = 1 there. */
+    CHECK(ven - sen > 1.0 && sex - vex > 1.0);
+    CHECK(ven < tv && tv < vex);
+    CHECK_NEAR(q_at(&s, 0, 1, o.start_utc, ven, ax, NULL), 1.0, 1e-3);
+    CHECK_NEAR(q_at(&s, 0, 1, o.start_utc, vex, ax, NULL), 1.0, 1e-3);
   }
   /* The sphere run keeps q_min unset. */
   for (size_t e = 0; e < sp.n; e++)
@@ -726,6 +799,31 @@ static void test_primaries_ellipsoid(void)
     CHECK_EQ_INT(matched, in);
     CHECK(el.n >= in && el.n <= in + border);
     CHECK(worst_q < 1e-6);
+    /* Entry and exit of the ellipsoid against the brute force from the
+    ** q_min time; they lie inside the bounding sphere's. */
+    double worst_x = 0;
+    size_t inner = 0;
+    for (size_t q = 0; q < el.n; q++) {
+      const ow_screen_event *v = &el.events[q];
+      double tv = s_from(t0, v->volume_q_min_utc), sm = vols[vi][2];
+      double h = brute_step(sm, v->rel_speed_km_s), span = o.span_day * 86400;
+      double en = brute_cross(&s, v->i1, v->i2, t0, tv, -1, vols[vi], span, h);
+      double ex = brute_cross(&s, v->i1, v->i2, t0, tv, 1, vols[vi], span, h);
+      double ven = s_from(t0, v->entry_utc), vex = s_from(t0, v->exit_utc);
+      worst_x = fmax(worst_x, fmax(fabs(ven - en), fabs(vex - ex)));
+      CHECK_NEAR(ven, en, TOL_TCA_S);
+      CHECK_NEAR(vex, ex, TOL_TCA_S);
+      for (size_t e = 0; e < all.n; e++) {
+        const ow_screen_event *a = &all.events[e];
+        if (a->i1 == v->i1 && a->i2 == v->i2 &&
+            fabs(s_from(a->tca_utc, v->tca_utc)) < 1e-3)
+          inner += s_from(a->entry_utc, v->entry_utc) > 0 &&
+                   s_from(v->exit_utc, a->exit_utc) > 0;
+      }
+    }
+    printf("  entry/exit of %zu events vs brute force: worst %.1e s; %zu of "
+           "them strictly inside the 30 km sphere's\n", el.n, worst_x, inner);
+    CHECK_EQ_INT(inner, el.n);
     ow_screen_result_free(&el);
   }
   o.volume_rtn_km[0] = o.volume_rtn_km[1] = o.volume_rtn_km[2] = 0;
