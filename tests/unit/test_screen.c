@@ -742,6 +742,23 @@ static void test_primaries_ellipsoid(void)
         break;
       }
   }
+  /* Sphere entry/exit (unchanged code) against the brute force, every
+  ** 8th pass. */
+  static const double s30[3] = {30.0, 30.0, 30.0};
+  double worst_s = 0;
+  size_t ns = 0;
+  for (size_t e = 0; e < all.n; e += 8, ns++) {
+    const ow_screen_event *a = &all.events[e];
+    double tc = s_from(t0, a->tca_utc), span = o.span_day * 86400;
+    double h = brute_step(30.0, a->rel_speed_km_s);
+    double en = brute_cross(&s, a->i1, a->i2, t0, tc, -1, s30, span, h);
+    double ex = brute_cross(&s, a->i1, a->i2, t0, tc, 1, s30, span, h);
+    worst_s = fmax(worst_s, fmax(fabs(s_from(t0, a->entry_utc) - en),
+                                 fabs(s_from(t0, a->exit_utc) - ex)));
+  }
+  printf("sphere 30 km: entry/exit of %zu passes vs brute force: worst "
+         "%.1e s\n", ns, worst_s);
+  CHECK(worst_s <= TOL_TCA_S);
   printf("primaries: %zu primaries, %zu of %zu events, %zu found\n", np,
          want, all.n, got);
   CHECK(want > 0);
