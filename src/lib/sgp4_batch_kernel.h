@@ -688,7 +688,8 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
       tprev = t;
     }
     vstate o;
-    propagate(blk, lane0, kind, t, &lin, &rc, &o);
+    propagate(blk, lane0, kind, t, &lin, kind >= OW__BK_DEEP_RES24 ? &rc : NULL,
+              &o);
     if (ts->rot) {
       const double *m = ts->rot + 18 * k, *nn = m + 9;
       vd r[3], v[3];
@@ -756,25 +757,44 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
   }
 }
 
+/*
+** One function per kind, kept out of line: each gets its own register
+** allocation (inlined into one switch, the resonant kinds' extra state
+** made GCC 12 allocate the near-earth loop worse, -7%).
+*/
+#define OW__RUN_KIND(fn, k)                                                    \
+  static __attribute__((noinline)) void fn(const ow__bblock *blk, int lane0,   \
+                                           const ow__btimes *ts,               \
+                                           const ow_batch_out *out)            \
+  {                                                                            \
+    run_lanes(blk, lane0, k, ts, out);                                         \
+  }
+OW__RUN_KIND(run_near_simple, OW__BK_NEAR_SIMPLE)
+OW__RUN_KIND(run_near_full, OW__BK_NEAR_FULL)
+OW__RUN_KIND(run_deep, OW__BK_DEEP)
+OW__RUN_KIND(run_deep_res24, OW__BK_DEEP_RES24)
+OW__RUN_KIND(run_deep_res12, OW__BK_DEEP_RES12)
+#undef OW__RUN_KIND
+
 static void run_block(const ow__bblock *blk, const ow__btimes *ts,
                       const ow_batch_out *out)
 {
   for (int lane0 = 0; lane0 < blk->nlive; lane0 += OW__VW) {
     switch (blk->kind) {
     case OW__BK_NEAR_SIMPLE:
-      run_lanes(blk, lane0, OW__BK_NEAR_SIMPLE, ts, out);
+      run_near_simple(blk, lane0, ts, out);
       break;
     case OW__BK_NEAR_FULL:
-      run_lanes(blk, lane0, OW__BK_NEAR_FULL, ts, out);
+      run_near_full(blk, lane0, ts, out);
       break;
     case OW__BK_DEEP:
-      run_lanes(blk, lane0, OW__BK_DEEP, ts, out);
+      run_deep(blk, lane0, ts, out);
       break;
     case OW__BK_DEEP_RES24:
-      run_lanes(blk, lane0, OW__BK_DEEP_RES24, ts, out);
+      run_deep_res24(blk, lane0, ts, out);
       break;
     default:
-      run_lanes(blk, lane0, OW__BK_DEEP_RES12, ts, out);
+      run_deep_res12(blk, lane0, ts, out);
       break;
     }
   }
