@@ -77,14 +77,20 @@ static OW__ALWAYS_INLINE void sincos_safe(vd x, vd *s, vd *c)
 /*
 ** sin/cos of an angle that is usually small, choosing per vector (all lanes
 ** at once) the cheapest form that is accurate for the largest lane:
-** |d| <= 0.05: Taylor to d^7 / d^8 (first term left out < 3e-20 relative);
+** |d| <= 2e-4: Taylor to d^3 / d^4; |d| <= 0.05: to d^7 / d^8 (first
+** term left out < 3e-20 relative);
 ** |d| <= 0.95: the reduction-free core of v_sincos (error < 1 ulp);
 ** otherwise the full function.
 */
 static OW__ALWAYS_INLINE void sincos_small(vd d, vd *sd, vd *cd)
 {
   vd ad = v_abs(d);
-  if (__builtin_expect(!v_any(v_gt(ad, v_set(0.05))), 1)) {
+  if (!v_any(v_gt(ad, v_set(2.0e-4)))) {
+    /* |d| <= 2e-4: d^5/120 and d^6/720 are below 1.3e-17 relative */
+    vd d2 = d * d;
+    *sd = v_fma(d * d2, v_set(OW__S3), d);
+    *cd = v_fma(d2, v_fma(d2, v_set(OW__C4), v_set(-0.5)), v_set(1.0));
+  } else if (__builtin_expect(!v_any(v_gt(ad, v_set(0.05))), 1)) {
     vd d2 = d * d;
     vd ps = v_fma(d2, v_set(OW__S7), v_set(OW__S5));
     ps = v_fma(d2, ps, v_set(OW__S3));
