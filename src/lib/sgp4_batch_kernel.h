@@ -77,14 +77,20 @@ static OW__ALWAYS_INLINE void sincos_safe(vd x, vd *s, vd *c)
 /*
 ** sin/cos of an angle that is usually small, choosing per vector (all lanes
 ** at once) the cheapest form that is accurate for the largest lane:
-** |d| <= 0.05: Taylor to d^7 / d^8 (first term left out < 3e-20 relative);
+** |d| <= 2e-4: Taylor to d^3 / d^4; |d| <= 0.05: to d^7 / d^8 (first
+** term left out < 3e-20 relative);
 ** |d| <= 0.95: the reduction-free core of v_sincos (error < 1 ulp);
 ** otherwise the full function.
 */
 static OW__ALWAYS_INLINE void sincos_small(vd d, vd *sd, vd *cd)
 {
   vd ad = v_abs(d);
-  if (__builtin_expect(!v_any(v_gt(ad, v_set(0.05))), 1)) {
+  if (!v_any(v_gt(ad, v_set(2.0e-4)))) {
+    /* |d| <= 2e-4: d^5/120 and d^6/720 are below 1.3e-17 relative */
+    vd d2 = d * d;
+    *sd = v_fma(d * d2, v_set(OW__S3), d);
+    *cd = v_fma(d2, v_fma(d2, v_set(OW__C4), v_set(-0.5)), v_set(1.0));
+  } else if (__builtin_expect(!v_any(v_gt(ad, v_set(0.05))), 1)) {
     vd d2 = d * d;
     vd ps = v_fma(d2, v_set(OW__S7), v_set(OW__S5));
     ps = v_fma(d2, ps, v_set(OW__S3));
@@ -199,13 +205,18 @@ typedef struct vlin {
   vd s[5], c[5]; /* deep-space lanes add zmos + zns t and zmol + znl t */
 } vlin;
 
+/* The resonance integrator's state and its derivatives (dspace). */
+typedef struct vres {
+  vd xli, xni, atime, xndt, xldot, xnddt;
+} vres;
+
 /*
 ** The propagation of W lanes of one block at times t (minutes since each
 ** lane's epoch). kind is a compile-time constant at every call site.
 */
 static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
                                         int kind, vd t, const vlin *lin,
-                                        vstate *o)
+                                        vres *rc, vstate *o)
 {
   const int deep = kind >= OW__BK_DEEP;
   const vd one = v_set(1.0);
@@ -254,20 +265,42 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
     nodem = nodem + F(dnodt) * t;
     mm = mm + F(dmdt) * t;
     if (kind != OW__BK_DEEP) {
+      /*
+      ** The integrator state of the previous time (rc) is continued when
+      ** t lies beyond it on the same side of the epoch, and restarted from
+      ** the epoch otherwise, as the reference code's dspace does with the
+      ** state it keeps in satrec. Either way the lane takes the same
+      ** sequence of 720-min steps from the epoch as a fresh start, so the
+      ** values are those of the scalar model's restart, bit for bit; the
+      ** derivatives at the state's point are kept with it, so a grid
+      ** evaluates them once per 720 min instead of up to three times per
+      ** propagation.
+      */
       const int res12 = kind == OW__BK_DEEP_RES12;
-      vd xni = F(no), xli = F(xlamo), atime = v_set(0.0);
+      vm restart = v_mor(v_lt(t * rc->atime, v_set(0.0)),
+                         v_lt(v_abs(t), v_abs(rc->atime)));
+      if (v_any(restart)) {
+        rc->xli = v_sel(restart, F(xlamo), rc->xli);
+        rc->xni = v_sel(restart, F(no), rc->xni);
+        rc->atime = v_sel(restart, v_set(0.0), rc->atime);
+        res_derivs(blk, lane0, res12, rc->xli, rc->xni, rc->atime,
+                   &rc->xndt, &rc->xldot, &rc->xnddt);
+      }
       vd delt = v_sel(v_gt(t, v_set(0.0)), v_set(STEPP), v_set(-STEPP));
-      vd xndt, xldot, xnddt;
       for (;;) {
-        res_derivs(blk, lane0, res12, xli, xni, atime, &xndt, &xldot,
-                   &xnddt);
-        vm go = v_ge(v_abs(t - atime), v_set(STEPP));
+        vm go = v_ge(v_abs(t - rc->atime), v_set(STEPP));
         if (!v_any(go))
           break;
-        xli = v_sel(go, xli + xldot * delt + xndt * v_set(STEP2), xli);
-        xni = v_sel(go, xni + xndt * delt + xnddt * v_set(STEP2), xni);
-        atime = v_sel(go, atime + delt, atime);
+        rc->xli = v_sel(go, rc->xli + rc->xldot * delt +
+                                rc->xndt * v_set(STEP2), rc->xli);
+        rc->xni = v_sel(go, rc->xni + rc->xndt * delt +
+                                rc->xnddt * v_set(STEP2), rc->xni);
+        rc->atime = v_sel(go, rc->atime + delt, rc->atime);
+        res_derivs(blk, lane0, res12, rc->xli, rc->xni, rc->atime,
+                   &rc->xndt, &rc->xldot, &rc->xnddt);
       }
+      vd xli = rc->xli, xni = rc->xni, atime = rc->atime;
+      vd xndt = rc->xndt, xldot = rc->xldot, xnddt = rc->xnddt;
       vd ft = t - atime;
       nm = xni + xndt * ft + xnddt * ft * ft * v_set(0.5);
       vd xl = xli + xldot * ft + xndt * ft * ft * v_set(0.5);
@@ -614,6 +647,12 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
   enum { ANCHOR_STEPS = 32 };
   vlin lin, rot;
   vd tprev = v_set(0.0), hcur = v_set(0.0);
+  vres rc;
+  if (kind >= OW__BK_DEEP_RES24) {
+    rc.xli = F(xlamo), rc.xni = F(no), rc.atime = v_set(0.0);
+    res_derivs(blk, lane0, kind == OW__BK_DEEP_RES12, rc.xli, rc.xni,
+               rc.atime, &rc.xndt, &rc.xldot, &rc.xnddt);
+  }
   int since_anchor = ANCHOR_STEPS;
   for (size_t k = 0; k < ts->n; k++) {
     vd t;
@@ -655,7 +694,8 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
       tprev = t;
     }
     vstate o;
-    propagate(blk, lane0, kind, t, &lin, &o);
+    propagate(blk, lane0, kind, t, &lin, kind >= OW__BK_DEEP_RES24 ? &rc : NULL,
+              &o);
     if (ts->rot) {
       const double *m = ts->rot + 18 * k, *nn = m + 9;
       vd r[3], v[3];
@@ -723,25 +763,44 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
   }
 }
 
+/*
+** One function per kind, kept out of line: each gets its own register
+** allocation (inlined into one switch, the resonant kinds' extra state
+** made GCC 12 allocate the near-earth loop worse, -7%).
+*/
+#define OW__RUN_KIND(fn, k)                                                    \
+  static __attribute__((noinline)) void fn(const ow__bblock *blk, int lane0,   \
+                                           const ow__btimes *ts,               \
+                                           const ow_batch_out *out)            \
+  {                                                                            \
+    run_lanes(blk, lane0, k, ts, out);                                         \
+  }
+OW__RUN_KIND(run_near_simple, OW__BK_NEAR_SIMPLE)
+OW__RUN_KIND(run_near_full, OW__BK_NEAR_FULL)
+OW__RUN_KIND(run_deep, OW__BK_DEEP)
+OW__RUN_KIND(run_deep_res24, OW__BK_DEEP_RES24)
+OW__RUN_KIND(run_deep_res12, OW__BK_DEEP_RES12)
+#undef OW__RUN_KIND
+
 static void run_block(const ow__bblock *blk, const ow__btimes *ts,
                       const ow_batch_out *out)
 {
   for (int lane0 = 0; lane0 < blk->nlive; lane0 += OW__VW) {
     switch (blk->kind) {
     case OW__BK_NEAR_SIMPLE:
-      run_lanes(blk, lane0, OW__BK_NEAR_SIMPLE, ts, out);
+      run_near_simple(blk, lane0, ts, out);
       break;
     case OW__BK_NEAR_FULL:
-      run_lanes(blk, lane0, OW__BK_NEAR_FULL, ts, out);
+      run_near_full(blk, lane0, ts, out);
       break;
     case OW__BK_DEEP:
-      run_lanes(blk, lane0, OW__BK_DEEP, ts, out);
+      run_deep(blk, lane0, ts, out);
       break;
     case OW__BK_DEEP_RES24:
-      run_lanes(blk, lane0, OW__BK_DEEP_RES24, ts, out);
+      run_deep_res24(blk, lane0, ts, out);
       break;
     default:
-      run_lanes(blk, lane0, OW__BK_DEEP_RES12, ts, out);
+      run_deep_res12(blk, lane0, ts, out);
       break;
     }
   }
