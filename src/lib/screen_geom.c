@@ -1,0 +1,405 @@
+/*
+** screen_geom.c - the orbit-geometry filter of the conjunction screener:
+** a pair whose orbit paths never come within D of each other over a time
+** window cannot have a close approach in it, whatever the timing. After
+** Hoots, Crawford & Roehrich 1984, "An analytic method to determine future
+** close approaches between satellites" (the orbit path filter), with the
+** drift of the orbits and SGP4's periodic terms bounded instead of
+** neglected. Exports ow__screen_geom_init, ow__screen_geom_window,
+** ow__screen_geom_apart, ow__screen_geom_apart_span.
+**
+** 1. The envelope of one object (ow__screen_geom_window). SGP4 puts the
+**    object at r = k pl / (1 + el cos f) + dr_sp along the unit vector of
+**    argument of latitude su = u + dsu in the plane (xnode, xinc), where
+**    (el, omega_L) is the mean eccentricity vector plus the J3 long-period
+**    shift (0, aycof / (am (1 - e^2))), pl = am (1 - el^2), f = u - omega_L,
+**    k = 1 - 1.5 temp2 betal con41, and the short-period terms are
+**    dr_sp = 0.5 temp1 x1mth2 cos 2u, dsu = -0.25 temp2 x7thm1 sin 2u,
+**    xnode - nodep = 1.5 temp2 cosi sin 2u, xinc - inclp = 1.5 temp2 cosi
+**    sini cos 2u (temp1 = J2 / (2 pl), temp2 = temp1 / pl; sgp4.c). Hence
+**    over a window [ta, tb]:
+**    - |r . n(t)| <= z, n(t) the normal of the plane (nodep, inclp): the
+**      frame (xnode, xinc) is that of (nodep, inclp) turned by at most
+**      |dnode| + |dinc| <= 1.5 temp2 cos i (1 + sin i) <= 2 temp2, so
+**      z = 2.4 temp2 r_hi (20% margin);
+**    - the angle n(t) makes with the reference normal n_m (secular
+**      elements at the window's middle) is at most alpha = sin(i) dNode
+**      + dI + (deep space) 2 (|ph| + |pinc|): a turn of the node by dNode
+**      moves n by at most sin(i) dNode (asin is convex), a change of i by
+**      dI moves it by dI; the lunisolar periodics move it by |ph| + |pinc|
+**      (|ph| / sin i on the node), by at most pi (|ph| + |pinc|) + |pinc|
+**      in the Lyddane branch (the pair (sin i sin node, sin i cos node)
+**      moves by |ph| + |pinc|, which turns the node by at most asin of
+**      that over sin i, or pi);
+**    - the angle between r and the conic's perigee direction P_c(t)
+**      differs from the conic true anomaly |f| by at most |dsu| + 2.4
+**      temp2 (the short-period turn of the frame), and P_c(t) is within
+**      eps_P of the reference perigee direction P_m: a unit vector
+**      R3(node) R1(i) R3(argp) x moves by at most |dnode| + |di| + |dargp|
+**      when the three angles change, plus asin(|shift| / e) for the
+**      long-period shift of the eccentricity vector; when the direction
+**      of perigee is not bounded (shift >= e, Lyddane branch) eps_P = pi;
+**    - p = k pl in [p_lo, p_hi], el in [e_lo, e_hi] over the window: the
+**      secular drift (drag cc1..d4 on a, cc4 on e, lunisolar dedt),
+**      |bstar cc5| (x2) on e, the lunisolar periodic |pe|, the J3 shift,
+**      the resonance's change of mean motion (|dn/dt| <= sum |d_k|, the
+**      coefficients of the resonance terms); k over the box of its
+**      factors.
+**    The lunisolar periodic amplitudes are bounded from the coefficients:
+**    each is x2 f2 + x3 f3 (+ x4 sin zf) per body with |f2|, |f3| <= 1/4.
+**    The bounds used are twice those (margin).
+**
+** 2. The pair (ow__screen_geom_apart). Let x1, x2 be the objects at a time
+**    t of the window with |x1 - x2| <= D. With I(t) the angle between
+**    n1(t) and n2(t) and k(t) = n1 x n2 / sin I their line of nodes, write
+**    x1 = rho (cos th k + sin th m1) + z1' n1, m1 = n1 x k; then
+**    x1 . n2 = -rho sin th sin I + z1' cos I and |x1 . n2| <= z2 + D, so
+**      |sin th| <= (D + z1 + z2) / (rho_lo sin I_lo) = sin delta1:
+**    x1 is within delta1 of +k or -k (angle measured in plane 1). The
+**    normals are within alpha1, alpha2 of n1m, n2m, so sin I(t) >= sin
+**    I_lo = min(sin(I_m - beta), sin(I_m + beta)), beta = alpha1 + alpha2,
+**    and |n1 x n2 - n1m x n2m| <= beta: k(t) is within gamma = asin(beta /
+**    sin I_m) of k_m. Both objects sit near the same node: (x1 - x2) . k
+**    >= rho1 cos delta1 + rho2 cos delta2 > D otherwise. By the triangle
+**    inequality on angles, the conic true anomaly of object i at that node
+**    is within w_i = delta_i + gamma + asin(z_i / r_lo,i) + eps_sp,i +
+**    eps_P,i of the angle between +-k_m and P_im, and on that arc r is in
+**    [p_lo / (1 + e cos f_a), p_hi / (1 + e cos f_b)] (monotonic in
+**    f in [0, pi]) +- dr_sp. If at both nodes the two radius ranges are
+**    more than D apart, ||x1| - |x2|| > D contradicts |x1 - x2| <= D: the
+**    pair cannot come within D in the window.
+**    The filter declines (keeps the pair) where it cannot be made safe or
+**    cannot help: near-coplanar pairs (beta >= sin I_m, I_m - beta <= 0 or
+**    I_m + beta >= pi, sin delta > 0.9), an object whose elements say it
+**    decays (drag change of a above DECAY_LIMIT_KM over its window, or
+**    perigee under 100 km) or whose deep-space bounds are loose (mean
+**    motion change from resonance above 1%), D above a tenth of a radius.
+**
+** 3. Drift: every bound above grows with the window's half-length; the
+**    whole span is split into windows of SUBWINDOW_S (two hours: the node
+**    of a LEO orbit turns by at most ~0.4 deg an hour) and a pair is apart
+**    over the span when it is apart in every window.
+**
+** No pair within D at any instant of a window is rejected; the argument
+** rests on SGP4's own equations (sgp4.c, sgp4_deep.c), and test_screen_geom
+** checks the envelope of every sampled object against the scalar model.
+*/
+#include "internal.h"
+#include "screen_priv.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Drag change of the semi-major axis over the span above which the
+** object is left out of the filter (decaying). */
+#define DECAY_LIMIT_KM 20.0
+/* Relative change of the mean motion through resonance above which. */
+#define RES_LIMIT 0.01
+/* Lowest perigee height accepted (below: decaying). */
+#define PERIGEE_MIN_KM 100.0
+/* Angles below this (rad) turn the short-period frame: 2 temp2 + 20%. */
+#define SP_TILT 2.4
+/* Periodic and drag amplitudes are used twice. */
+#define AMP_MARGIN 2.0
+/* Largest delta accepted (sin): beyond it the nodes are not apart. */
+#define SIN_DELTA_MAX 0.9
+/* Rounding allowance, km and rad. */
+#define ROUND_KM 1e-3
+#define ROUND_RAD 1e-9
+#define LYDDANE_INCL_RAD 0.2
+#define SUBWINDOW_S 7200.0
+
+static double sq(double x)
+{
+  return x * x;
+}
+
+static double tempa_at(const ow__screen_geom *g, double tau)
+{
+  double t2 = tau * tau;
+  return 1.0 - g->cc1 * tau - g->d2 * t2 - g->d3 * t2 * tau -
+         g->d4 * t2 * t2;
+}
+
+void ow__screen_geom_init(ow__screen_geom *g, const ow_sgp4 *m,
+                          ow_jd start_utc, double span_day)
+{
+  const ow_sgp4_near *n = &m->near;
+  const ow_sgp4_deep *d = &m->deep;
+  memset(g, 0, sizeof *g);
+  int deep = m->method >= OW_SGP4_DEEP;
+  g->re_km = m->grav.re_km;
+  g->j2 = m->grav.j2;
+  g->j3oj2 = m->grav.j3oj2;
+  g->tau0_min = ((start_utc.day - m->epoch_utc.day) +
+                 (start_utc.frac - m->epoch_utc.frac)) * 1440.0;
+  g->node0 = n->nodeo;
+  g->nodedot = n->nodedot + d->dnodt;
+  g->nodecf = n->nodecf;
+  g->argp0 = n->argpo;
+  g->argpdot = n->argpdot + d->domdt - n->omgcof;
+  g->incl0 = n->inclo;
+  g->incldot = d->didt;
+  g->ecc0 = n->ecco;
+  g->eccdot = d->dedt - n->bstar * n->cc4;
+  g->ao = n->ao;
+  g->cc1 = n->cc1, g->d2 = n->d2, g->d3 = n->d3, g->d4 = n->d4;
+  /* Deviations from the secular lines, over any time. */
+  double eta = fabs(n->eta);
+  g->argp_pad = fabs(n->xmcof) * (sq(1.0 + eta) * (1.0 + eta) +
+                                  fabs(n->delmo));
+  g->ecc_pad = 2.0 * fabs(n->bstar * n->cc5);
+  if (deep) {
+    /* |f2|, |f3| <= 1/4, |sin zf| <= 1: one body's term is at most
+    ** (|x2| + |x3|) / 4 (+ |x4|). */
+    g->ecc_pad += 0.25 * (fabs(d->se2) + fabs(d->se3) + fabs(d->ee2) +
+                          fabs(d->e3));
+    g->incl_pad = 0.25 * (fabs(d->si2) + fabs(d->si3) + fabs(d->xi2) +
+                          fabs(d->xi3));
+    g->h_pad = 0.25 * (fabs(d->sh2) + fabs(d->sh3) + fabs(d->xh2) +
+                       fabs(d->xh3));
+    g->gh_pad = 0.25 * (fabs(d->sgh2) + fabs(d->sgh3) + fabs(d->xgh2) +
+                        fabs(d->xgh3)) + fabs(d->sgh4) + fabs(d->xgh4);
+    g->ecc_pad = AMP_MARGIN * g->ecc_pad;
+    g->incl_pad *= AMP_MARGIN;
+    g->h_pad *= AMP_MARGIN;
+    g->gh_pad *= AMP_MARGIN;
+    /* Near 0 (Lyddane branch) or near pi (|ph| / sin i unbounded) the
+    ** perigee direction is not bounded. */
+    double di = g->incl_pad + fabs(d->didt) *
+                                  (fabs(g->tau0_min) + span_day * 1440.0);
+    g->lyddane = n->inclo - di < LYDDANE_INCL_RAD + 0.01 ||
+                 n->inclo + di > OW__PI - LYDDANE_INCL_RAD - 0.01;
+    g->deep = 1;
+  } else {
+    g->ecc_pad *= AMP_MARGIN;
+    g->argp_pad *= AMP_MARGIN;
+  }
+  /* Resonance: |dn/dt| <= sum of |d_k| (rad/min^2), over |tau| minutes
+  ** from the epoch; a = (xke / n)^(2/3) moves by 2/3 of dn/n. */
+  double tmax = fmax(fabs(g->tau0_min), fabs(g->tau0_min + span_day * 1440.0));
+  double dsum = 0;
+  if (d->irez == 1)
+    dsum = fabs(d->del1) + fabs(d->del2) + fabs(d->del3);
+  else if (d->irez == 2)
+    dsum = fabs(d->d2201) + fabs(d->d2211) + fabs(d->d3210) +
+           fabs(d->d3222) + fabs(d->d4410) + fabs(d->d4422) +
+           fabs(d->d5220) + fabs(d->d5232) + fabs(d->d5421) +
+           fabs(d->d5433);
+  double dn_rel = n->no > 0 ? AMP_MARGIN * dsum * tmax / n->no : 1.0;
+  g->a_rel_pad = dn_rel; /* >= 2/3 dn/n with margin */
+  /* Usable? */
+  g->usable = n->no > 0 && n->ecco < 0.95 && dn_rel < RES_LIMIT;
+  if (g->usable) {
+    double t_a = g->tau0_min, t_b = g->tau0_min + span_day * 1440.0;
+    double a0 = n->ao * sq(tempa_at(g, 0.0));
+    double da = fmax(fabs(n->ao * sq(tempa_at(g, t_a)) - a0),
+                     fabs(n->ao * sq(tempa_at(g, t_b)) - a0));
+    double elo = n->ecco - fabs(g->eccdot) * tmax - g->ecc_pad;
+    double hp = (n->ao * (1.0 - fmax(n->ecco, 0.0)) - 1.0) * g->re_km;
+    if (da * g->re_km > DECAY_LIMIT_KM || hp < PERIGEE_MIN_KM ||
+        n->ecco + fabs(g->eccdot) * tmax + g->ecc_pad >= 0.95 ||
+        !(elo > -1.0))
+      g->usable = 0;
+  }
+}
+
+/* Unit vectors: orbit normal and perigee direction of (node, i, argp). */
+static void frame(double node, double inc, double argp, double nrm[3],
+                  double per[3])
+{
+  double so = sin(node), co = cos(node), si = sin(inc), ci = cos(inc);
+  double sw = sin(argp), cw = cos(argp);
+  nrm[0] = si * so, nrm[1] = -si * co, nrm[2] = ci;
+  per[0] = co * cw - so * ci * sw;
+  per[1] = so * cw + co * ci * sw;
+  per[2] = si * sw;
+}
+
+void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
+                            double tb_s, ow__screen_geom_win *w)
+{
+  memset(w, 0, sizeof *w);
+  if (!g->usable)
+    return;
+  double ta = g->tau0_min + ta_s / 60.0, tb = g->tau0_min + tb_s / 60.0;
+  double tm = 0.5 * (ta + tb), hw = 0.5 * fabs(tb - ta);
+  double text = fmax(fabs(ta), fabs(tb));
+  double node = g->node0 + g->nodedot * tm + g->nodecf * tm * tm;
+  double argp = g->argp0 + g->argpdot * tm;
+  double inc = g->incl0 + g->incldot * tm;
+  double d_node = (fabs(g->nodedot) + 2.0 * fabs(g->nodecf) * text) * hw;
+  double d_inc_sec = fabs(g->incldot) * hw;
+  double d_argp = fabs(g->argpdot) * hw + g->argp_pad;
+  double d_inc = d_inc_sec + g->incl_pad;
+  frame(node, inc, argp, w->n, w->p);
+  double sin_i_hi = fmin(1.0, fabs(sin(inc)) + d_inc);
+  w->alpha = sin_i_hi * d_node + d_inc_sec +
+             (g->deep ? (OW__PI + 1.0) * (g->h_pad + g->incl_pad) : 0.0) +
+             ROUND_RAD;
+
+  /* Semi-major axis (er) and eccentricity ranges over the window. */
+  double a_a = g->ao * sq(tempa_at(g, ta)), a_b = g->ao * sq(tempa_at(g, tb));
+  double a_m = g->ao * sq(tempa_at(g, tm));
+  double a_lo = fmin(a_m, fmin(a_a, a_b)), a_hi = fmax(a_m, fmax(a_a, a_b));
+  a_lo *= 1.0 - g->a_rel_pad;
+  a_hi *= 1.0 + g->a_rel_pad;
+  double e_a = g->ecc0 + g->eccdot * ta, e_b = g->ecc0 + g->eccdot * tb;
+  double es_lo = fmin(e_a, e_b) - g->ecc_pad;
+  double es_hi = fmax(e_a, e_b) + g->ecc_pad;
+  if (es_lo < 0)
+    es_lo = 0;
+  /* J3 long-period shift of the eccentricity vector: aycof / (am (1 -
+  ** e^2)), aycof = -j3oj2 sin i / 2 (sin i <= 1 in deep space, where the
+  ** perturbed inclination is used). */
+  double sin_ay = g->deep ? 1.0 : sin_i_hi;
+  double shift = 0.5 * fabs(g->j3oj2) * sin_ay /
+                 (a_lo * (1.0 - sq(fmin(es_hi, 0.99)))) * 1.2;
+  double e_lo = fmax(0.0, es_lo - shift), e_hi = es_hi + shift;
+  if (e_hi >= 0.99)
+    return; /* not usable */
+
+  /* Perigee direction. */
+  double eps_p = d_node + d_inc + d_argp;
+  if (g->deep)
+    eps_p += g->gh_pad + 2.0 * g->h_pad / sin(LYDDANE_INCL_RAD);
+  if (g->lyddane || shift >= es_lo)
+    eps_p = OW__PI;
+  else
+    eps_p += asin(shift / es_lo);
+
+  /* Short-period terms (pl lowest: largest terms). */
+  double pl_lo = a_lo * (1.0 - e_hi * e_hi);
+  double pl_hi = a_hi * (1.0 - e_lo * e_lo);
+  double temp1 = 0.5 * g->j2 / pl_lo, temp2 = temp1 / pl_lo;
+  double temp2_lo = 0.5 * g->j2 / (pl_hi * pl_hi);
+  /* k = 1 - 1.5 temp2 betal con41 over the box of its factors; con41 =
+  ** 3 cos^2 i - 1 over the inclination range. */
+  double ci_a = cos(fmax(0.0, inc - d_inc - 2.0 * g->h_pad));
+  double ci_b = cos(fmin(OW__PI, inc + d_inc + 2.0 * g->h_pad));
+  double c2_hi = fmax(ci_a * ci_a, ci_b * ci_b);
+  double c2_lo = (inc - d_inc <= OW__PI / 2 && inc + d_inc >= OW__PI / 2)
+                     ? 0.0 : fmin(ci_a * ci_a, ci_b * ci_b);
+  double con_lo = 3.0 * c2_lo - 1.0, con_hi = 3.0 * c2_hi - 1.0;
+  double b_lo = sqrt(1.0 - e_hi * e_hi), b_hi = sqrt(1.0 - e_lo * e_lo);
+  double q_lo = INFINITY, q_hi = -INFINITY; /* of temp2 betal con41 */
+  const double t2s[2] = {temp2_lo, temp2}, bs[2] = {b_lo, b_hi};
+  const double cs[2] = {con_lo, con_hi};
+  for (int a = 0; a < 2; a++)
+    for (int b = 0; b < 2; b++)
+      for (int c = 0; c < 2; c++) {
+        double q = t2s[a] * bs[b] * cs[c];
+        q_lo = fmin(q_lo, q), q_hi = fmax(q_hi, q);
+      }
+  double k_lo = 1.0 - 1.5 * q_hi, k_hi = 1.0 - 1.5 * q_lo;
+  double re = g->re_km;
+  w->p_lo_km = k_lo * pl_lo * re;
+  w->p_hi_km = k_hi * pl_hi * re;
+  w->e_lo = e_lo, w->e_hi = e_hi;
+  w->dr_km = 1.2 * 0.5 * temp1 * re + ROUND_KM;
+  w->r_lo_km = w->p_lo_km / (1.0 + e_hi) - w->dr_km;
+  w->r_hi_km = w->p_hi_km / (1.0 - e_hi) + w->dr_km;
+  w->z_km = SP_TILT * temp2 * w->r_hi_km + ROUND_KM;
+  /* dsu <= 0.25 temp2 |x7thm1| <= 1.5 temp2, frame turn 2.4 temp2. */
+  w->eps_f = eps_p + (1.8 + SP_TILT) * temp2 + ROUND_RAD;
+  w->usable = w->r_lo_km > 0;
+}
+
+/* Radius range of the conic of w over true anomalies |f| in [fa, fb]
+** (within [0, pi]), padded by the short-period radial term. */
+static void radius_range(const ow__screen_geom_win *w, double fa, double fb,
+                         double *lo, double *hi)
+{
+  if (fa < 0)
+    fa = 0;
+  if (fb > OW__PI)
+    fb = OW__PI;
+  double ca = cos(fa), cb = cos(fb);
+  /* Smallest r: largest e cos f (at fa); largest r: smallest (at fb). */
+  double ea = ca >= 0 ? w->e_hi : w->e_lo, eb = cb >= 0 ? w->e_lo : w->e_hi;
+  *lo = w->p_lo_km / (1.0 + ea * ca) - w->dr_km;
+  *hi = w->p_hi_km / (1.0 + eb * cb) + w->dr_km;
+}
+
+int ow__screen_geom_apart(const ow__screen_geom_win *a,
+                          const ow__screen_geom_win *b, double d_km)
+{
+  if (!a->usable || !b->usable)
+    return 0;
+  double c[3] = {a->n[1] * b->n[2] - a->n[2] * b->n[1],
+                 a->n[2] * b->n[0] - a->n[0] * b->n[2],
+                 a->n[0] * b->n[1] - a->n[1] * b->n[0]};
+  double s_i = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+  double c_i = a->n[0] * b->n[0] + a->n[1] * b->n[1] + a->n[2] * b->n[2];
+  double beta = a->alpha + b->alpha;
+  if (!(beta < s_i))
+    return 0;
+  double im = atan2(s_i, c_i);
+  if (im - beta <= 0 || im + beta >= OW__PI)
+    return 0;
+  double s_lo = fmin(sin(im - beta), sin(im + beta));
+  double gamma = asin(beta / s_i);
+  double rho_a = a->r_lo_km - a->z_km, rho_b = b->r_lo_km - b->z_km;
+  if (!(rho_a > 10.0 * d_km && rho_b > 10.0 * d_km))
+    return 0;
+  double num = d_km + a->z_km + b->z_km;
+  double sd_a = num / (rho_a * s_lo), sd_b = num / (rho_b * s_lo);
+  if (!(sd_a <= SIN_DELTA_MAX && sd_b <= SIN_DELTA_MAX))
+    return 0;
+  double del_a = asin(sd_a), del_b = asin(sd_b);
+  /* Same node for both: rho cos delta > D each (checked: rho > 10 D and
+  ** cos delta >= 0.43). */
+  double w_a = del_a + gamma + asin(fmin(1.0, a->z_km / a->r_lo_km)) +
+               a->eps_f;
+  double w_b = del_b + gamma + asin(fmin(1.0, b->z_km / b->r_lo_km)) +
+               b->eps_f;
+  double inv = 1.0 / s_i;
+  double k[3] = {c[0] * inv, c[1] * inv, c[2] * inv};
+  double ca = k[0] * a->p[0] + k[1] * a->p[1] + k[2] * a->p[2];
+  double cb = k[0] * b->p[0] + k[1] * b->p[1] + k[2] * b->p[2];
+  ca = fmax(-1.0, fmin(1.0, ca)), cb = fmax(-1.0, fmin(1.0, cb));
+  for (int node = 0; node < 2; node++) {
+    /* Angle from the perigee to +k (node 0) or -k (node 1). */
+    double fa = node ? OW__PI - acos(ca) : acos(ca);
+    double fb = node ? OW__PI - acos(cb) : acos(cb);
+    double lo_a, hi_a, lo_b, hi_b;
+    radius_range(a, fa - w_a, fa + w_a, &lo_a, &hi_a);
+    radius_range(b, fb - w_b, fb + w_b, &lo_b, &hi_b);
+    if (lo_a <= hi_b + d_km && lo_b <= hi_a + d_km)
+      return 0;
+  }
+  return 1;
+}
+
+size_t ow__screen_geom_nwin(double span_s)
+{
+  double m = ceil(span_s / SUBWINDOW_S);
+  return m < 1 ? 1 : (size_t)m;
+}
+
+void ow__screen_geom_windows(const ow__screen_geom *g, double span_s,
+                             size_t nwin, ow__screen_geom_win *w)
+{
+  double len = span_s / (double)nwin;
+  for (size_t k = 0; k < nwin; k++)
+    ow__screen_geom_window(g, (double)k * len, (double)(k + 1) * len,
+                           &w[k]);
+}
+
+int ow__screen_geom_apart_span(const ow__screen_geom *a,
+                               const ow__screen_geom *b, double d_km,
+                               double span_s)
+{
+  if (!a->usable || !b->usable)
+    return 0;
+  size_t nw = ow__screen_geom_nwin(span_s);
+  double len = span_s / (double)nw;
+  for (size_t k = 0; k < nw; k++) {
+    ow__screen_geom_win wa, wb;
+    ow__screen_geom_window(a, (double)k * len, (double)(k + 1) * len, &wa);
+    ow__screen_geom_window(b, (double)k * len, (double)(k + 1) * len, &wb);
+    if (!ow__screen_geom_apart(&wa, &wb, d_km))
+      return 0;
+  }
+  return 1;
+}
