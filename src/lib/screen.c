@@ -257,6 +257,7 @@ typedef struct tls {
   size_t n, cap;
   uint64_t pairs, intervals, refinements;
   int nomem;
+  uint64_t geom;             /* pairs the orbit geometry rejects */
 } tls;
 
 typedef struct ctx {
@@ -270,6 +271,9 @@ typedef struct ctx {
   size_t n;                  /* local objects */
   int prim_mode;
   double h, d_search, cell_l;
+  /* Orbit-geometry envelopes of the local objects over the chunk's
+  ** instants (screen_geom.c); NULL: filter off. */
+  const ow__screen_geom_win *gwin;
 } ctx;
 
 static inline int cell_eq(const int32_t *a, const int32_t *b)
@@ -515,6 +519,11 @@ static void pair_rest(const ctx *c, const rows *rw, const hot *ha,
   if (b->band_lo > a->band_hi + ds || a->band_lo > b->band_hi + ds)
     return;
   size_t i = a->i, j = b->i;
+  /* Orbit paths more than D apart over the chunk (screen_geom.c). */
+  if (c->gwin && ow__screen_geom_apart(&c->gwin[i], &c->gwin[j], ds)) {
+    t->geom++;
+    return;
+  }
   if (fwd) {
     test_interval(c, rw->w, rw->wnext, rw->k, i, j, t);
     return;
@@ -736,6 +745,11 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   unsigned char *prim = calloc(n + 1, 1);
   uint32_t *ids = NULL;
   band *pb = NULL;
+  /* Orbit-geometry filter data (screen_geom.c): per object, the primaries'
+  ** envelopes over the span's windows, one object's (scratch). */
+  ow__screen_geom *allgeo = NULL;
+  ow__screen_geom_win *pw = NULL, *scratch = NULL;
+  size_t npw = 0, nwin = ow__screen_geom_nwin(opt->span_day * 86400.0);
   if (!allobj || !prim) {
     rc = OW_E_NOMEM;
     goto out0;
@@ -745,6 +759,16 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
                  (opt->start_utc.frac - es[i].epoch_utc.frac));
     double age = fmax(fabs(a0), fabs(a0 + opt->span_day));
     ow__screen_object_bounds(&es[i], age, &allobj[i]);
+  }
+  if (!opt->no_geometry) {
+    allgeo = malloc((n + 1) * sizeof *allgeo);
+    if (!allgeo) {
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
+    for (size_t i = 0; i < n; i++)
+      ow__screen_geom_init(&allgeo[i], &models[i], opt->start_utc,
+                           opt->span_day);
   }
 
   /* Primaries: flag them, then keep only objects whose band reaches the
@@ -797,6 +821,22 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
         pb[m++] = pb[k];
     }
     nb = m;
+    /* The primaries' envelopes, window by window (pruning below). */
+    if (allgeo) {
+      size_t np_obj = 0; /* objects flagged (a number may repeat) */
+      for (size_t i = 0; i < n; i++)
+        np_obj += prim[i];
+      pw = malloc((np_obj + 1) * nwin * sizeof *pw);
+      scratch = malloc(nwin * sizeof *scratch);
+      if (!pw || !scratch) {
+        rc = OW_E_NOMEM;
+        goto out0;
+      }
+      for (size_t i = 0; i < n; i++)
+        if (prim[i])
+          ow__screen_geom_windows(&allgeo[i], opt->span_day * 86400.0, nwin,
+                                  &pw[npw++ * nwin]);
+    }
   }
 
   /* Local (kept) objects. */
@@ -804,8 +844,12 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   ow_sgp4 *lm = malloc((n + 1) * sizeof *lm);
   ow__screen_obj *obj = malloc((n + 1) * sizeof *obj);
   unsigned char *is_prim = calloc(n + 1, 1), *valid = calloc(n + 1, 1);
-  if (!gidx || !lm || !obj || !is_prim || !valid) {
+  ow__screen_geom *lgeo = allgeo ? malloc((n + 1) * sizeof *lgeo) : NULL;
+  ow__screen_geom_win *gwin = allgeo ? malloc((n + 1) * sizeof *gwin) : NULL;
+  if (!gidx || !lm || !obj || !is_prim || !valid ||
+      (allgeo && (!lgeo || !gwin))) {
     free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+    free(lgeo), free(gwin);
     rc = OW_E_NOMEM;
     goto out0;
   }
@@ -823,9 +867,18 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
       }
       if (lo == nb || pb[lo].lo > allobj[i].band_hi_km)
         continue;
+      /* Orbit paths apart from every primary's over the whole span. */
+      if (pw && ow__screen_geom_apart_all(&allgeo[i], pw, npw, nwin,
+                                          opt->span_day * 86400.0, d_search,
+                                          scratch)) {
+        st->geometry_pruned++;
+        continue;
+      }
     }
     gidx[nl] = i;
     lm[nl] = models[i];
+    if (lgeo)
+      lgeo[nl] = allgeo[i];
     obj[nl] = allobj[i];
     is_prim[nl] = prim[i];
     valid[nl] = 1;
@@ -885,7 +938,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     }
 
   ctx c = {es, models, opt, gidx, obj, is_prim, valid, nl, prim_mode, h,
-           d_search, cell_l};
+           d_search, cell_l, gwin};
   size_t next_k = 0; /* first instant not yet processed */
   long got;
   double t0 = now_s();
@@ -919,6 +972,16 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     int last = s.k0 + s.nk == tg.n;
     size_t k_end = last ? tg.n : s.k0 + s.nk - 1; /* exclusive */
     long k_first = (long)next_k;
+    if (gwin) {
+      /* Envelopes over every interval this chunk's instants test. */
+      double ta = fmax(0.0, (double)(k_first - 1) * h);
+      double tb = (double)k_end * h;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(static) num_threads(threads) if (nl > 4096)
+#endif
+      for (long i = 0; i < (long)nl; i++)
+        ow__screen_geom_window(&lgeo[i], ta, tb, &gwin[i]);
+    }
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
 #endif
@@ -964,6 +1027,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     st->pairs_in_radius += tl[k].pairs;
     st->intervals_tested += tl[k].intervals;
     st->refinements += tl[k].refinements;
+    st->geometry_rejected += tl[k].geom;
   }
   st->minima = total;
   res->events = malloc((total + 1) * sizeof *res->events);
@@ -993,8 +1057,10 @@ out1:
   ow_batch_stream_free(&s);
   ow_batch_free(&batch);
   free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+  free(lgeo), free(gwin);
 out0:
   free(allobj);
+  free(allgeo), free(pw), free(scratch);
   free(prim);
   free(ids);
   free(pb);

@@ -403,3 +403,25 @@ int ow__screen_geom_apart_span(const ow__screen_geom *a,
   }
   return 1;
 }
+
+int ow__screen_geom_apart_all(const ow__screen_geom *g,
+                              const ow__screen_geom_win *pw, size_t np,
+                              size_t nwin, double span_s, double d_km,
+                              ow__screen_geom_win *scratch)
+{
+  if (!g->usable)
+    return 0;
+  double len = span_s / (double)nwin;
+  /* The object's windows on demand (most objects fail in the first). */
+  for (size_t k = 0; k < nwin; k++)
+    scratch[k].usable = -1;
+  for (size_t p = 0; p < np; p++)
+    for (size_t k = 0; k < nwin; k++) {
+      if (scratch[k].usable < 0)
+        ow__screen_geom_window(g, (double)k * len, (double)(k + 1) * len,
+                               &scratch[k]);
+      if (!ow__screen_geom_apart(&scratch[k], &pw[p * nwin + k], d_km))
+        return 0;
+    }
+  return 1;
+}

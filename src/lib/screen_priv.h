@@ -114,4 +114,11 @@ int ow__screen_geom_apart_span(const ow__screen_geom *a,
                                const ow__screen_geom *b, double d_km,
                                double span_s);
 
+/* 1 if object g is apart from each of np objects whose nwin windows of
+** [0, span_s] are pw[p * nwin + k], in every window (scratch: nwin). */
+int ow__screen_geom_apart_all(const ow__screen_geom *g,
+                              const ow__screen_geom_win *pw, size_t np,
+                              size_t nwin, double span_s, double d_km,
+                              ow__screen_geom_win *scratch);
+
 #endif

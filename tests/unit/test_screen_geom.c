@@ -542,6 +542,81 @@ static void test_crossing(const ow_catalog *cat, ow_jd t0)
   CHECK_EQ_INT(kept, built);
 }
 
+/* ---- the screen with and without the filter ------------------------- */
+
+static int same_events(const ow_screen_result *a, const ow_screen_result *b)
+{
+  if (a->n != b->n)
+    return 0;
+  for (size_t e = 0; e < a->n; e++) {
+    const ow_screen_event *x = &a->events[e], *y = &b->events[e];
+    if (x->norad_1 != y->norad_1 || x->norad_2 != y->norad_2 ||
+        fabs(((x->tca_utc.day - y->tca_utc.day) +
+              (x->tca_utc.frac - y->tca_utc.frac)) * 86400.0) > 1e-6 ||
+        fabs(x->miss_km - y->miss_km) > 1e-9)
+      return 0;
+  }
+  return 1;
+}
+
+static void test_screen_same(const ow_catalog *cat, ow_jd t0)
+{
+  size_t cap = cat->n / (9 * SAN) + 8, n = 0;
+  ow_elset *es = malloc(cap * sizeof *es);
+  ow_sgp4 *m = malloc(cap * sizeof *m);
+  for (size_t i = 0; i < cat->n && n < cap; i += 9 * SAN) {
+    if (ow_sgp4_init(&m[n], &cat->items[i], OW_GRAV_WGS72,
+                     OW_OPSMODE_IMPROVED, NULL) != OW_OK)
+      continue;
+    es[n++] = cat->items[i];
+  }
+  ow_screen_opts o;
+  ow_screen_opts_default(&o, t0);
+  o.span_day = 1.0;
+  o.threshold_km = 20.0;
+  ow_screen_result on, off;
+  CHECK_EQ_INT(ow_screen_run(es, m, n, &o, &on, NULL), OW_OK);
+  o.no_geometry = 1;
+  CHECK_EQ_INT(ow_screen_run(es, m, n, &o, &off, NULL), OW_OK);
+  CHECK(same_events(&on, &off));
+  CHECK(on.stats.geometry_rejected > 0);
+  CHECK_EQ_INT(off.stats.geometry_rejected, 0);
+  printf("screen all-vs-all: %zu objects, 1 d, 20 km: %zu events with the "
+         "filter, %zu without; %llu pair tests rejected by geometry, "
+         "Hermite intervals %llu vs %llu\n", n, on.n, off.n,
+         (unsigned long long)on.stats.geometry_rejected,
+         (unsigned long long)on.stats.intervals_tested,
+         (unsigned long long)off.stats.intervals_tested);
+  /* Primaries: the objects of a few events (any regime) and two GEO. */
+  uint32_t ids[8];
+  size_t np = 0;
+  for (size_t e = 0; e < on.n && np < 4; e += on.n / 4 + 1)
+    ids[np++] = on.events[e].norad_1;
+  for (size_t i = 0; i < n && np < 6; i++)
+    if (fabs(es[i].n_rev_day - 1.0027) < 0.002 && es[i].ecc < 0.001)
+      ids[np++] = es[i].norad;
+  ow_screen_result_free(&on);
+  ow_screen_result_free(&off);
+  o.primaries = ids;
+  o.n_primaries = np;
+  o.span_day = 3.0;
+  o.no_geometry = 0;
+  CHECK_EQ_INT(ow_screen_run(es, m, n, &o, &on, NULL), OW_OK);
+  o.no_geometry = 1;
+  CHECK_EQ_INT(ow_screen_run(es, m, n, &o, &off, NULL), OW_OK);
+  CHECK(same_events(&on, &off));
+  CHECK(on.stats.geometry_pruned > 0);
+  CHECK_EQ_INT(on.stats.screened + on.stats.geometry_pruned,
+               off.stats.screened);
+  printf("screen primaries: %zu primaries, 3 d, 20 km: %zu events with the "
+         "filter, %zu without; %zu of %zu objects after the bands pruned by "
+         "geometry\n", np, on.n, off.n, on.stats.geometry_pruned,
+         off.stats.screened);
+  ow_screen_result_free(&on);
+  ow_screen_result_free(&off);
+  free(es), free(m);
+}
+
 int main(void)
 {
   ow_catalog cat;
@@ -555,6 +630,7 @@ int main(void)
   test_envelope(&cat, t0);
   test_crossing(&cat, t0);
   test_safety(&cat, t0);
+  test_screen_same(&cat, t0);
   ow_catalog_free(&cat);
   return check_done();
 }
