@@ -97,7 +97,10 @@
 #define RES_LIMIT 0.01
 /* Lowest perigee height accepted (below: decaying). */
 #define PERIGEE_MIN_KM 100.0
-/* Angles below this (rad) turn the short-period frame: 2 temp2 + 20%. */
+/* Short-period turn of the frame, in units of temp2 (bounds + 20%): of
+** the normal, 1.5 |cos i sin i| <= 0.75; of an in-plane vector,
+** 1.5 |cos i| (1 + sin i) <= 1.95. */
+#define SP_TILT_N 0.9
 #define SP_TILT 2.4
 /* Periodic and drag amplitudes are used twice. */
 #define AMP_MARGIN 2.0
@@ -131,6 +134,7 @@ void ow__screen_geom_init(ow__screen_geom *g, const ow_sgp4 *m,
   g->re_km = m->grav.re_km;
   g->j2 = m->grav.j2;
   g->j3oj2 = m->grav.j3oj2;
+  g->aycof = n->aycof;
   g->tau0_min = ((start_utc.day - m->epoch_utc.day) +
                  (start_utc.frac - m->epoch_utc.frac)) * 1440.0;
   g->node0 = n->nodeo;
@@ -232,7 +236,6 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double d_inc_sec = fabs(g->incldot) * hw;
   double d_argp = fabs(g->argpdot) * hw + g->argp_pad;
   double d_inc = d_inc_sec + g->incl_pad;
-  frame(node, inc, argp, w->n, w->p);
   double sin_i_hi = fmin(1.0, fabs(sin(inc)) + d_inc);
   w->alpha = sin_i_hi * d_node + d_inc_sec +
              (g->deep ? (OW__PI + 1.0) * (g->h_pad + g->incl_pad) : 0.0) +
@@ -249,24 +252,53 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double es_hi = fmax(e_a, e_b) + g->ecc_pad;
   if (es_lo < 0)
     es_lo = 0;
-  /* J3 long-period shift of the eccentricity vector: aycof / (am (1 -
-  ** e^2)), aycof = -j3oj2 sin i / 2 (sin i <= 1 in deep space, where the
-  ** perturbed inclination is used). */
-  double sin_ay = g->deep ? 1.0 : sin_i_hi;
-  double shift = 0.5 * fabs(g->j3oj2) * sin_ay /
-                 (a_lo * (1.0 - sq(fmin(es_hi, 0.99)))) * 1.2;
-  double e_lo = fmax(0.0, es_lo - shift), e_hi = es_hi + shift;
+  /* The conic's eccentricity vector in the orbit plane (x to the node):
+  ** e (cos argp, sin argp) + (0, s), s = aycof / (am (1 - e^2)) the J3
+  ** long-period shift (aycof = -j3oj2 sin i / 2: the epoch inclination's
+  ** near the Earth, the perturbed one in deep space). Around its value v_m
+  ** at the middle it moves by at most rho = |de| + e |dargp| + |ds|: its
+  ** length by rho, its direction by asin(rho / |v_m|). */
+  double dw = d_argp, dn_p = d_node;
+  if (g->deep) {
+    /* pgh - cos i ph / sin i on argp, ph / sin i on the node. */
+    dw += g->gh_pad + g->h_pad / sin(LYDDANE_INCL_RAD);
+    dn_p += g->h_pad / sin(LYDDANE_INCL_RAD);
+  }
+  double ay_lo = g->aycof, ay_hi = g->aycof;
+  if (g->deep) {
+    double s_a = sin(fmax(0.0, inc - d_inc)), s_b = sin(fmin(OW__PI,
+                                                             inc + d_inc));
+    double sn_lo = fmin(s_a, s_b), sn_hi = fmax(s_a, s_b);
+    if (inc - d_inc <= OW__PI / 2 && inc + d_inc >= OW__PI / 2)
+      sn_hi = 1.0;
+    double c = -0.5 * g->j3oj2;
+    ay_lo = fmin(c * sn_lo, c * sn_hi), ay_hi = fmax(c * sn_lo, c * sn_hi);
+  }
+  if (es_hi >= 0.99)
+    return; /* not usable */
+  double inv_lo = 1.0 / (a_hi * (1.0 - es_lo * es_lo));
+  double inv_hi = 1.0 / (a_lo * (1.0 - es_hi * es_hi));
+  double s_lo = fmin(fmin(ay_lo * inv_lo, ay_lo * inv_hi),
+                     fmin(ay_hi * inv_lo, ay_hi * inv_hi));
+  double s_hi = fmax(fmax(ay_lo * inv_lo, ay_lo * inv_hi),
+                     fmax(ay_hi * inv_lo, ay_hi * inv_hi));
+  double s_m = 0.5 * (s_lo + s_hi), ds = 0.5 * (s_hi - s_lo);
+  double e_m = 0.5 * (es_lo + es_hi), de = 0.5 * (es_hi - es_lo);
+  double vx = e_m * cos(argp), vy = e_m * sin(argp) + s_m;
+  double vm = sqrt(vx * vx + vy * vy);
+  double turn = g->lyddane ? 2.0 : fmin(dw, 2.0); /* chord of dargp */
+  double rho = (de + es_hi * turn + ds) * 1.001 + 1e-9;
+  /* And, whatever the direction, |v| is within |s| of e. */
+  double s_abs = fmax(fabs(s_lo), fabs(s_hi));
+  double e_lo = fmax(fmax(0.0, vm - rho), es_lo - s_abs);
+  double e_hi = fmin(vm + rho, es_hi + s_abs);
   if (e_hi >= 0.99)
     return; /* not usable */
-
-  /* Perigee direction. */
-  double eps_p = d_node + d_inc + d_argp;
-  if (g->deep)
-    eps_p += g->gh_pad + 2.0 * g->h_pad / sin(LYDDANE_INCL_RAD);
-  if (g->lyddane || shift >= es_lo)
-    eps_p = OW__PI;
-  else
-    eps_p += asin(shift / es_lo);
+  frame(node, inc, atan2(vy, vx), w->n, w->p);
+  /* Perigee direction: the turn of the plane, then of the vector. */
+  double eps_p = g->lyddane || rho >= vm
+                     ? OW__PI
+                     : dn_p + d_inc + asin(rho / vm);
 
   /* Short-period terms (pl lowest: largest terms). */
   double pl_lo = a_lo * (1.0 - e_hi * e_hi);
@@ -275,10 +307,10 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double temp2_lo = 0.5 * g->j2 / (pl_hi * pl_hi);
   /* k = 1 - 1.5 temp2 betal con41 over the box of its factors; con41 =
   ** 3 cos^2 i - 1 over the inclination range. */
-  double ci_a = cos(fmax(0.0, inc - d_inc - 2.0 * g->h_pad));
-  double ci_b = cos(fmin(OW__PI, inc + d_inc + 2.0 * g->h_pad));
+  double i_lo = fmax(0.0, inc - d_inc), i_hi = fmin(OW__PI, inc + d_inc);
+  double ci_a = cos(i_lo), ci_b = cos(i_hi);
   double c2_hi = fmax(ci_a * ci_a, ci_b * ci_b);
-  double c2_lo = (inc - d_inc <= OW__PI / 2 && inc + d_inc >= OW__PI / 2)
+  double c2_lo = (i_lo <= OW__PI / 2 && i_hi >= OW__PI / 2)
                      ? 0.0 : fmin(ci_a * ci_a, ci_b * ci_b);
   double con_lo = 3.0 * c2_lo - 1.0, con_hi = 3.0 * c2_hi - 1.0;
   double b_lo = sqrt(1.0 - e_hi * e_hi), b_hi = sqrt(1.0 - e_lo * e_lo);
@@ -299,7 +331,7 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   w->dr_km = 1.2 * 0.5 * temp1 * re + ROUND_KM;
   w->r_lo_km = w->p_lo_km / (1.0 + e_hi) - w->dr_km;
   w->r_hi_km = w->p_hi_km / (1.0 - e_hi) + w->dr_km;
-  w->z_km = SP_TILT * temp2 * w->r_hi_km + ROUND_KM;
+  w->z_km = SP_TILT_N * temp2 * w->r_hi_km + ROUND_KM;
   /* dsu <= 0.25 temp2 |x7thm1| <= 1.5 temp2, frame turn 2.4 temp2. */
   w->eps_f = eps_p + (1.8 + SP_TILT) * temp2 + ROUND_RAD;
   w->usable = w->r_lo_km > 0;

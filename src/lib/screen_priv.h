@@ -76,6 +76,7 @@ typedef struct ow__screen_geom {
   double a_rel_pad;      /* relative change of a from resonance */
   double argp_pad, ecc_pad, incl_pad; /* deviations from the lines */
   double h_pad, gh_pad;  /* lunisolar periodic node (x sin i), perigee */
+  double aycof;          /* J3 long-period coefficient (near Earth) */
   double re_km, j2, j3oj2;
 } ow__screen_geom;
 

@@ -134,7 +134,7 @@ static void test_envelope(const ow_catalog *cat, ow_jd t0)
   size_t nobj = 0, nusable = 0, nstates = 0, bad_z = 0, bad_r = 0;
   size_t ndeep = 0;
   double worst_z = 0, worst_r = 0, slack_z = INFINITY, slack_r = INFINITY;
-  uint32_t worst_z_id = 0, worst_r_id = 0;
+  uint32_t worst_z_id = 0, worst_r_id = 0, slack_r_id = 0;
   for (size_t i = 0; i < cat->n; i++) {
     int deep = cat->items[i].n_rev_day < 6.4;
     if (i % (deep ? 3 * SAN : 12 * SAN) != 0)
@@ -167,7 +167,8 @@ static void test_envelope(const ow_catalog *cat, ow_jd t0)
       double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
       double rr = fabs(rn - mid) / half;
       slack_z = fmin(slack_z, w.z_km + rn * sin(w.alpha) - fabs(dot(r, w.n)));
-      slack_r = fmin(slack_r, fmin(rn - lo, hi - rn));
+      if (fmin(rn - lo, hi - rn) < slack_r)
+        slack_r = fmin(rn - lo, hi - rn), slack_r_id = o.e.norad;
       if (zr > worst_z)
         worst_z = zr, worst_z_id = o.e.norad;
       if (rr > worst_r)
@@ -182,9 +183,9 @@ static void test_envelope(const ow_catalog *cat, ow_jd t0)
   }
   printf("envelope: %zu objects (%zu usable, %zu deep space), %zu states: "
          "worst plane ratio %.3f (%u), worst radius ratio %.3f (%u); "
-         "smallest slack: plane %.3f km, radius %.3f km\n", nobj, nusable,
-         ndeep, nstates, worst_z, worst_z_id, worst_r, worst_r_id, slack_z,
-         slack_r);
+         "smallest slack: plane %.3f km, radius %.3f km (%u)\n", nobj,
+         nusable, ndeep, nstates, worst_z, worst_z_id, worst_r, worst_r_id,
+         slack_z, slack_r, slack_r_id);
   CHECK_EQ_INT(bad_z, 0);
   CHECK_EQ_INT(bad_r, 0);
   CHECK(nusable > nobj / 2);
