@@ -155,9 +155,10 @@ int main(int argc, char **argv)
            s->search_radius_km, (unsigned long long)s->pairs_in_radius,
            (unsigned long long)s->intervals_tested,
            (unsigned long long)s->refinements, s->minima);
-    printf("  orbit geometry: %zu objects pruned (primaries), %llu pair "
-           "tests rejected after the radial bands\n", s->geometry_pruned,
-           (unsigned long long)s->geometry_rejected);
+    printf("  orbit geometry: %zu objects pruned (primaries), %llu of %llu "
+           "pair tests rejected after the radial bands\n",
+           s->geometry_pruned, (unsigned long long)s->geometry_rejected,
+           (unsigned long long)s->geometry_tested);
     printf("  events: %zu (%zu below 1 km, %zu merged slow approaches); "
            "max RSS %.1f MiB\n", res.n, below1, merged,
            ru.ru_maxrss / 1024.0);

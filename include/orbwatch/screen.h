@@ -115,9 +115,9 @@ typedef struct ow_screen_stats {
                                        chunks vs search + refinement) */
   /* Orbit-geometry filter: objects it leaves out before propagation
   ** (primaries mode: no primary's orbit comes within reach), and pair
-  ** tests it rejects after the radial bands (all modes). */
+  ** tests it rejects after the radial bands, of how many (all modes). */
   size_t geometry_pruned;
-  uint64_t geometry_rejected;
+  uint64_t geometry_rejected, geometry_tested;
 } ow_screen_stats;
 
 /* The result: events sorted by TCA, then by catalog numbers. Owns

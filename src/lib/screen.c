@@ -257,7 +257,7 @@ typedef struct tls {
   size_t n, cap;
   uint64_t pairs, intervals, refinements;
   int nomem;
-  uint64_t geom;             /* pairs the orbit geometry rejects */
+  uint64_t geom, geom_tested; /* pairs the orbit geometry rejects, tests */
 } tls;
 
 typedef struct ctx {
@@ -520,9 +520,12 @@ static void pair_rest(const ctx *c, const rows *rw, const hot *ha,
     return;
   size_t i = a->i, j = b->i;
   /* Orbit paths more than D apart over the chunk (screen_geom.c). */
-  if (c->gwin && ow__screen_geom_apart(&c->gwin[i], &c->gwin[j], ds)) {
-    t->geom++;
-    return;
+  if (c->gwin) {
+    t->geom_tested++;
+    if (ow__screen_geom_apart(&c->gwin[i], &c->gwin[j], ds)) {
+      t->geom++;
+      return;
+    }
   }
   if (fwd) {
     test_interval(c, rw->w, rw->wnext, rw->k, i, j, t);
@@ -1028,6 +1031,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     st->intervals_tested += tl[k].intervals;
     st->refinements += tl[k].refinements;
     st->geometry_rejected += tl[k].geom;
+    st->geometry_tested += tl[k].geom_tested;
   }
   st->minima = total;
   res->events = malloc((total + 1) * sizeof *res->events);

@@ -335,22 +335,48 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   /* dsu <= 0.25 temp2 |x7thm1| <= 1.5 temp2, frame turn 2.4 temp2. */
   w->eps_f = eps_p + (1.8 + SP_TILT) * temp2 + ROUND_RAD;
   w->usable = w->r_lo_km > 0;
+  if (!w->usable)
+    return;
+  /* The pair test's share of the arc: eps_f plus the angle between r
+  ** and its projection on the plane, asin(z / r_lo). */
+  double eps = w->eps_f + asin(fmin(1.0, w->z_km / w->r_lo_km));
+  w->eps_full = !(eps < 0.5 * OW__PI);
+  w->c_eps = cos(eps), w->s_eps = sin(eps);
 }
 
-/* Radius range of the conic of w over true anomalies |f| in [fa, fb]
-** (within [0, pi]), padded by the short-period radial term. */
-static void radius_range(const ow__screen_geom_win *w, double fa, double fb,
-                         double *lo, double *hi)
+/*
+** Radius range of the conic of w over the true anomalies within angle w
+** of the node direction, given the cosine cf and sine sf >= 0 of that
+** direction's angle f from the perigee and the cosine cw and sine sw of
+** w (w <= pi, full = 1 when the arc may cover [0, pi]); padded by the
+** short-period radial term. r grows with f on [0, pi]: the extremes are at
+** f - w and f + w, clamped to 0 (f < w iff cf > cw) and pi (f + w > pi iff
+** -cf > cw); cosines of the ends by the angle addition formulas.
+*/
+static void radius_range(const ow__screen_geom_win *w, double cf, double sf,
+                         double cw, double sw, int full, double *lo,
+                         double *hi)
 {
-  if (fa < 0)
-    fa = 0;
-  if (fb > OW__PI)
-    fb = OW__PI;
-  double ca = cos(fa), cb = cos(fb);
-  /* Smallest r: largest e cos f (at fa); largest r: smallest (at fb). */
+  double ca = full || cf > cw ? 1.0 : cf * cw + sf * sw;
+  double cb = full || -cf > cw ? -1.0 : cf * cw - sf * sw;
+  /* Smallest r: largest e cos f (at the near end); largest r: the
+  ** smallest (at the far end). */
   double ea = ca >= 0 ? w->e_hi : w->e_lo, eb = cb >= 0 ? w->e_lo : w->e_hi;
   *lo = w->p_lo_km / (1.0 + ea * ca) - w->dr_km;
   *hi = w->p_hi_km / (1.0 + eb * cb) + w->dr_km;
+}
+
+/* cos and sin of delta + gamma + eps (the arc half-width), from the sines
+** and cosines of the parts; *full when the sum may exceed pi. */
+static void arc(double s_d, double s_g, double c_g, double c_e, double s_e,
+                int eps_full, double *cw, double *sw, int *full)
+{
+  double c_d = sqrt(1.0 - s_d * s_d);
+  double c_dg = c_d * c_g - s_d * s_g, s_dg = s_d * c_g + c_d * s_g;
+  /* delta + gamma < pi/2 and eps < pi/2: the sum is below pi. */
+  *full = eps_full || c_dg <= 0;
+  *cw = c_dg * c_e - s_dg * s_e;
+  *sw = s_dg * c_e + c_dg * s_e;
 }
 
 int ow__screen_geom_apart(const ow__screen_geom_win *a,
@@ -366,11 +392,13 @@ int ow__screen_geom_apart(const ow__screen_geom_win *a,
   double beta = a->alpha + b->alpha;
   if (!(beta < s_i))
     return 0;
-  double im = atan2(s_i, c_i);
-  if (im - beta <= 0 || im + beta >= OW__PI)
+  /* min(sin(I - beta), sin(I + beta)) = sin I cos beta - |cos I| sin
+  ** beta >= sin I (1 - beta^2 / 2) - |cos I| beta; positive iff both
+  ** I - beta > 0 and I + beta < pi. */
+  double s_lo = s_i * (1.0 - 0.5 * beta * beta) - fabs(c_i) * beta;
+  if (!(s_lo > 0))
     return 0;
-  double s_lo = fmin(sin(im - beta), sin(im + beta));
-  double gamma = asin(beta / s_i);
+  double s_g = beta / s_i, c_g = sqrt(1.0 - s_g * s_g);
   double rho_a = a->r_lo_km - a->z_km, rho_b = b->r_lo_km - b->z_km;
   if (!(rho_a > 10.0 * d_km && rho_b > 10.0 * d_km))
     return 0;
@@ -378,25 +406,25 @@ int ow__screen_geom_apart(const ow__screen_geom_win *a,
   double sd_a = num / (rho_a * s_lo), sd_b = num / (rho_b * s_lo);
   if (!(sd_a <= SIN_DELTA_MAX && sd_b <= SIN_DELTA_MAX))
     return 0;
-  double del_a = asin(sd_a), del_b = asin(sd_b);
-  /* Same node for both: rho cos delta > D each (checked: rho > 10 D and
-  ** cos delta >= 0.43). */
-  double w_a = del_a + gamma + asin(fmin(1.0, a->z_km / a->r_lo_km)) +
-               a->eps_f;
-  double w_b = del_b + gamma + asin(fmin(1.0, b->z_km / b->r_lo_km)) +
-               b->eps_f;
+  /* Same node for both: rho cos delta > D each (rho > 10 D and cos delta
+  ** >= 0.43). Arc half-widths w = delta + gamma + eps. */
+  double cw_a, sw_a, cw_b, sw_b;
+  int full_a, full_b;
+  arc(sd_a, s_g, c_g, a->c_eps, a->s_eps, a->eps_full, &cw_a, &sw_a,
+      &full_a);
+  arc(sd_b, s_g, c_g, b->c_eps, b->s_eps, b->eps_full, &cw_b, &sw_b,
+      &full_b);
   double inv = 1.0 / s_i;
-  double k[3] = {c[0] * inv, c[1] * inv, c[2] * inv};
-  double ca = k[0] * a->p[0] + k[1] * a->p[1] + k[2] * a->p[2];
-  double cb = k[0] * b->p[0] + k[1] * b->p[1] + k[2] * b->p[2];
-  ca = fmax(-1.0, fmin(1.0, ca)), cb = fmax(-1.0, fmin(1.0, cb));
+  double cf_a = (c[0] * a->p[0] + c[1] * a->p[1] + c[2] * a->p[2]) * inv;
+  double cf_b = (c[0] * b->p[0] + c[1] * b->p[1] + c[2] * b->p[2]) * inv;
+  cf_a = fmax(-1.0, fmin(1.0, cf_a)), cf_b = fmax(-1.0, fmin(1.0, cf_b));
+  double sf_a = sqrt(1.0 - cf_a * cf_a), sf_b = sqrt(1.0 - cf_b * cf_b);
   for (int node = 0; node < 2; node++) {
-    /* Angle from the perigee to +k (node 0) or -k (node 1). */
-    double fa = node ? OW__PI - acos(ca) : acos(ca);
-    double fb = node ? OW__PI - acos(cb) : acos(cb);
+    /* Node 0: +k (cos f = k . p); node 1: -k (cos f negated, same sin). */
+    double sg = node ? -1.0 : 1.0;
     double lo_a, hi_a, lo_b, hi_b;
-    radius_range(a, fa - w_a, fa + w_a, &lo_a, &hi_a);
-    radius_range(b, fb - w_b, fb + w_b, &lo_b, &hi_b);
+    radius_range(a, sg * cf_a, sf_a, cw_a, sw_a, full_a, &lo_a, &hi_a);
+    radius_range(b, sg * cf_b, sf_b, cw_b, sw_b, full_b, &lo_b, &hi_b);
     if (lo_a <= hi_b + d_km && lo_b <= hi_a + d_km)
       return 0;
   }

@@ -90,6 +90,8 @@ typedef struct ow__screen_geom_win {
   double dr_km;          /* radial pad (short-period) */
   double z_km;           /* distance from the plane of the moment */
   double r_lo_km, r_hi_km; /* radius bounds */
+  int eps_full;          /* eps_f + asin(z / r_lo) >= pi / 2 */
+  double c_eps, s_eps;   /* its cosine and sine */
 } ow__screen_geom_win;
 
 /* Precompute for a screening from start_utc over span_day days. */
