@@ -697,6 +697,21 @@ static int cmp_band(const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+/* 1 if the object's band overlaps one of the merged bands pb[0..nb):
+** the first merged band with hi >= the object's lo, then overlap. */
+static int band_reach(const band *pb, size_t nb, const ow__screen_obj *o)
+{
+  size_t lo = 0, hi = nb;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (pb[mid].hi < o->band_lo_km)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < nb && pb[lo].lo <= o->band_hi_km;
+}
+
 static void row_at(const ow_batch_stream *s, double *saved[7], size_t n,
                    size_t k, ow__screen_row *w)
 {
@@ -749,9 +764,9 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   uint32_t *ids = NULL;
   band *pb = NULL;
   /* Orbit-geometry filter data (screen_geom.c): per object, the primaries'
-  ** envelopes over the span's windows, one object's (scratch). */
+  ** envelopes over the span's windows. */
   ow__screen_geom *allgeo = NULL;
-  ow__screen_geom_win *pw = NULL, *scratch = NULL;
+  ow__screen_geom_win *pw = NULL;
   size_t npw = 0, nwin = ow__screen_geom_nwin(opt->span_day * 86400.0);
   if (!allobj || !prim) {
     rc = OW_E_NOMEM;
@@ -829,16 +844,15 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
       size_t np_obj = 0; /* objects flagged (a number may repeat) */
       for (size_t i = 0; i < n; i++)
         np_obj += prim[i];
-      pw = malloc((np_obj + 1) * nwin * sizeof *pw);
-      scratch = malloc(nwin * sizeof *scratch);
-      if (!pw || !scratch) {
+      pw = malloc((np_obj + 1) * (nwin + 1) * sizeof *pw);
+      if (!pw) {
         rc = OW_E_NOMEM;
         goto out0;
       }
       for (size_t i = 0; i < n; i++)
         if (prim[i])
           ow__screen_geom_windows(&allgeo[i], opt->span_day * 86400.0, nwin,
-                                  &pw[npw++ * nwin]);
+                                  &pw[npw++ * (nwin + 1)]);
     }
   }
 
@@ -856,24 +870,57 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     rc = OW_E_NOMEM;
     goto out0;
   }
+  /* Objects whose orbit paths stay apart from every primary's over the
+  ** whole span (screen_geom.c), among those the bands keep; in parallel
+  ** (up to 84 windows per primary and object). */
+  unsigned char *gone = pw ? calloc(n + 1, 1) : NULL;
+  if (pw && !gone) {
+    free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+    free(lgeo), free(gwin);
+    rc = OW_E_NOMEM;
+    goto out0;
+  }
+  if (gone) {
+    int nomem = 0;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(opt->threads > 0 ? opt->threads \
+                                                  : omp_get_max_threads())
+#endif
+    {
+      ow__screen_geom_win *sc = malloc((nwin + 1) * sizeof *sc);
+      if (!sc) {
+#ifdef _OPENMP
+#pragma omp atomic write
+#endif
+        nomem = 1;
+      }
+#ifdef _OPENMP
+#pragma omp for schedule(dynamic, 16)
+#endif
+      for (long ii = 0; ii < (long)n; ii++) {
+        size_t i = (size_t)ii;
+        if (sc && !prim[i] && band_reach(pb, nb, &allobj[i]) &&
+            ow__screen_geom_apart_all(&allgeo[i], pw, npw, nwin,
+                                      opt->span_day * 86400.0, d_search,
+                                      sc))
+          gone[i] = 1;
+      }
+      free(sc);
+    }
+    if (nomem) {
+      free(gone);
+      free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+      free(lgeo), free(gwin);
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
+  }
   size_t nl = 0;
   for (size_t i = 0; i < n; i++) {
     if (prim_mode && !prim[i]) {
-      /* Smallest merged band with hi >= lo_i, then overlap test. */
-      size_t lo = 0, hi = nb;
-      while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (pb[mid].hi < allobj[i].band_lo_km)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      if (lo == nb || pb[lo].lo > allobj[i].band_hi_km)
+      if (!band_reach(pb, nb, &allobj[i]))
         continue;
-      /* Orbit paths apart from every primary's over the whole span. */
-      if (pw && ow__screen_geom_apart_all(&allgeo[i], pw, npw, nwin,
-                                          opt->span_day * 86400.0, d_search,
-                                          scratch)) {
+      if (gone && gone[i]) {
         st->geometry_pruned++;
         continue;
       }
@@ -888,6 +935,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     nl++;
   }
   st->screened = nl;
+  free(gone);
 
   /* Cell edge: the largest radius of a pair of non-fast objects. */
   double cell_l = d_search + V_CAP_KM_S * h;
@@ -1064,7 +1112,7 @@ out1:
   free(lgeo), free(gwin);
 out0:
   free(allobj);
-  free(allgeo), free(pw), free(scratch);
+  free(allgeo), free(pw);
   free(prim);
   free(ids);
   free(pb);

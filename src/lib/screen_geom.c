@@ -441,9 +441,10 @@ void ow__screen_geom_windows(const ow__screen_geom *g, double span_s,
                              size_t nwin, ow__screen_geom_win *w)
 {
   double len = span_s / (double)nwin;
+  ow__screen_geom_window(g, 0.0, span_s, &w[0]);
   for (size_t k = 0; k < nwin; k++)
     ow__screen_geom_window(g, (double)k * len, (double)(k + 1) * len,
-                           &w[k]);
+                           &w[k + 1]);
 }
 
 int ow__screen_geom_apart_span(const ow__screen_geom *a,
@@ -454,8 +455,12 @@ int ow__screen_geom_apart_span(const ow__screen_geom *a,
     return 0;
   size_t nw = ow__screen_geom_nwin(span_s);
   double len = span_s / (double)nw;
+  ow__screen_geom_win wa, wb;
+  ow__screen_geom_window(a, 0.0, span_s, &wa);
+  ow__screen_geom_window(b, 0.0, span_s, &wb);
+  if (ow__screen_geom_apart(&wa, &wb, d_km))
+    return 1; /* over the whole span at once */
   for (size_t k = 0; k < nw; k++) {
-    ow__screen_geom_win wa, wb;
     ow__screen_geom_window(a, (double)k * len, (double)(k + 1) * len, &wa);
     ow__screen_geom_window(b, (double)k * len, (double)(k + 1) * len, &wb);
     if (!ow__screen_geom_apart(&wa, &wb, d_km))
@@ -472,16 +477,29 @@ int ow__screen_geom_apart_all(const ow__screen_geom *g,
   if (!g->usable)
     return 0;
   double len = span_s / (double)nwin;
-  /* The object's windows on demand (most objects fail in the first). */
-  for (size_t k = 0; k < nwin; k++)
-    scratch[k].usable = -1;
-  for (size_t p = 0; p < np; p++)
-    for (size_t k = 0; k < nwin; k++) {
-      if (scratch[k].usable < 0)
-        ow__screen_geom_window(g, (double)k * len, (double)(k + 1) * len,
-                               &scratch[k]);
-      if (!ow__screen_geom_apart(&scratch[k], &pw[p * nwin + k], d_km))
+  const size_t stride = nwin + 1;
+  /* First the whole span in one window (drift and all): many pairs are
+  ** apart even so; the others window by window, window-major, so that
+  ** an object that stays is found out early; its envelopes on demand. */
+  ow__screen_geom_window(g, 0.0, span_s, &scratch[0]);
+  unsigned char done[64], *dn = np <= 64 ? done : NULL;
+  size_t left = 0;
+  for (size_t p = 0; p < np; p++) {
+    int ap = ow__screen_geom_apart(&scratch[0], &pw[p * stride], d_km);
+    if (dn)
+      dn[p] = (unsigned char)ap;
+    left += !ap;
+  }
+  if (left == 0)
+    return 1;
+  for (size_t k = 0; k < nwin; k++) {
+    ow__screen_geom_window(g, (double)k * len, (double)(k + 1) * len,
+                           &scratch[k + 1]);
+    for (size_t p = 0; p < np; p++)
+      if (!(dn && dn[p]) &&
+          !ow__screen_geom_apart(&scratch[k + 1], &pw[p * stride + k + 1],
+                                 d_km))
         return 0;
-    }
+  }
   return 1;
 }

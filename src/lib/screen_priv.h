@@ -107,18 +107,21 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
 int ow__screen_geom_apart(const ow__screen_geom_win *a,
                           const ow__screen_geom_win *b, double d_km);
 
-/* Windows of the span [0, span_s]: how many, and their envelopes. */
+/* Windows of the span [0, span_s]: how many (nwin), and the envelopes
+** (w: nwin + 1, the whole span first, then window by window). */
 size_t ow__screen_geom_nwin(double span_s);
 void ow__screen_geom_windows(const ow__screen_geom *g, double span_s,
                              size_t nwin, ow__screen_geom_win *w);
 
-/* 1 if a and b are apart in every window of [0, span_s]. */
+/* 1 if a and b are apart over the whole span [0, span_s] in one window,
+** or in every window of its split. */
 int ow__screen_geom_apart_span(const ow__screen_geom *a,
                                const ow__screen_geom *b, double d_km,
                                double span_s);
 
-/* 1 if object g is apart from each of np objects whose nwin windows of
-** [0, span_s] are pw[p * nwin + k], in every window (scratch: nwin). */
+/* 1 if object g is apart from each of np objects whose envelopes
+** (ow__screen_geom_windows) are pw[p * (nwin + 1) + k], over the whole
+** span or in every window (scratch: nwin + 1). */
 int ow__screen_geom_apart_all(const ow__screen_geom *g,
                               const ow__screen_geom_win *pw, size_t np,
                               size_t nwin, double span_s, double d_km,
