@@ -245,6 +245,10 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double a_a = g->ao * sq(tempa_at(g, ta)), a_b = g->ao * sq(tempa_at(g, tb));
   double a_m = g->ao * sq(tempa_at(g, tm));
   double a_lo = fmin(a_m, fmin(a_a, a_b)), a_hi = fmax(a_m, fmax(a_a, a_b));
+  /* The drag polynomial is monotonic over a window in practice; 20% of
+  ** the spread covers a turn inside it. */
+  double spread = a_hi - a_lo;
+  a_lo -= 0.2 * spread, a_hi += 0.2 * spread;
   a_lo *= 1.0 - g->a_rel_pad;
   a_hi *= 1.0 + g->a_rel_pad;
   double e_a = g->ecc0 + g->eccdot * ta, e_b = g->ecc0 + g->eccdot * tb;
