@@ -82,8 +82,12 @@ typedef struct ow_screen_event {
   double miss_rtn_km[3];    /* r2 - r1 in object 1's R, T (in-track), N */
   double r1_teme_km[3], v1_teme_km_s[3]; /* states at TCA */
   double r2_teme_km[3], v2_teme_km_s[3];
-  ow_jd entry_utc, exit_utc; /* span inside the threshold sphere (for an
-                                ellipsoid: its bounding sphere) */
+  /* Span inside the volume, within the screening span: sphere, when the
+  ** distance crosses the threshold; ellipsoid, when q (below) crosses 1:
+  ** the first entry and last exit during the event's stay inside the
+  ** bounding sphere (largest semi-axis). Merged events: entry of the
+  ** first minimum, exit of the last. To 1 ms. */
+  ow_jd entry_utc, exit_utc;
   int n_minima;             /* local minima merged into this event (>= 1) */
   /* Ellipsoidal volume only (NaN and the TCA otherwise): the smallest
   ** normalised ellipsoidal distance q = |(dR/R, dI/I, dC/C)| (miss in the
@@ -207,8 +211,10 @@ OW_API size_t ow_screen_closest(const ow_screen_result *r, size_t k,
 ** wanted): GCRF states at TCA, RTN relative position and velocity, the
 ** screening period and volume of opt (may be NULL), entry/exit times,
 ** the ASSUMED default RTN covariances (COVARIANCE_METHOD = DEFAULT), the
-** combined HBR in a "HBR = x [m]" comment. e1, e2: the element sets of
-** the event's objects 1 and 2. Returns OW_OK or OW_E_ARG.
+** combined HBR in a "HBR = x [m]" comment, and for an ellipsoidal volume
+** "VOLUME_Q_MIN = q" and "VOLUME_Q_MIN_TIME = ISO" comments (the standard
+** has no keyword for them). e1, e2: the element sets of the event's
+** objects 1 and 2. Returns OW_OK or OW_E_ARG.
 */
 OW_API int ow_screen_event_cdm(const ow_screen_event *ev, const ow_elset *e1,
                                const ow_elset *e2, const ow_screen_opts *opt,

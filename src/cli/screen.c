@@ -42,15 +42,24 @@ static const char usage_text[] =
     "  --format csv      (default) header, one line per event:\n"
     "    norad_1,norad_2,name_1,name_2,tca_utc,miss_km,rel_speed_km_s,\n"
     "    radial_km,intrack_km,crosstrack_km,pc,pc_method,hbr_m,entry_utc,\n"
-    "    exit_utc,n_minima   (RTN: object 1's frame; object 1 = primary)\n"
+    "    exit_utc,n_minima,volume_q_min,volume_q_min_utc\n"
+    "    (RTN: object 1's frame; object 1 = primary; entry/exit: of the\n"
+    "    sphere or ellipsoid; volume_q_min: smallest |(dR/R, dI/I, dC/C)|\n"
+    "    over the pass and its time, empty without --volume)\n"
     "  --format socrates  CelesTrak SOCRATES-style report sorted by maximum\n"
     "                    probability: NORAD_CAT_ID_1,OBJECT_NAME_1,DSE_1,\n"
     "                    NORAD_CAT_ID_2,OBJECT_NAME_2,DSE_2,TCA,TCA_RANGE,\n"
     "                    TCA_RELATIVE_SPEED,MAX_PROB,DILUTION (km, km/s,\n"
-    "                    DSE: days since epoch, DILUTION: sigma at max, km)\n"
+    "                    DSE: days since epoch, DILUTION: sigma at max, km),\n"
+    "                    then ENTRY_TIME,EXIT_TIME,VOLUME_Q_MIN,\n"
+    "                    VOLUME_Q_MIN_TIME (the last two empty without\n"
+    "                    --volume)\n"
     "  --format json     one JSON object with the options and the events\n"
+    "                    (volume_q_min, volume_q_min_utc: null without\n"
+    "                    --volume)\n"
     "  --format cdm-kvn|cdm-xml  one CCSDS CDM per event: files in\n"
     "                    --out-dir DIR, else all on stdout one after another\n"
+    "                    (with --volume, VOLUME_Q_MIN[_TIME] in comments)\n"
     "Diagnostics and a summary line go to stderr.\n"
     "Exit: 0 ok, 1 some records rejected, 2 usage, 3 input, 4 internal.\n";
 
@@ -211,7 +220,7 @@ static void write_csv(FILE *f, const cli_screen_job *j)
 {
   fprintf(f, "norad_1,norad_2,name_1,name_2,tca_utc,miss_km,rel_speed_km_s,"
              "radial_km,intrack_km,crosstrack_km,pc,pc_method,hbr_m,"
-             "entry_utc,exit_utc,n_minima\n");
+             "entry_utc,exit_utc,n_minima,volume_q_min,volume_q_min_utc\n");
   for (size_t i = 0; i < j->res.n; i++) {
     const ow_screen_event *e = &j->res.events[i];
     char t[OW_ISO_BUF], en[OW_ISO_BUF], ex[OW_ISO_BUF];
@@ -230,7 +239,14 @@ static void write_csv(FILE *f, const cli_screen_job *j)
               e->hbr_m);
     else
       fprintf(f, ",,,");
-    fprintf(f, "%s,%s,%d\n", en, ex, e->n_minima);
+    fprintf(f, "%s,%s,%d,", en, ex, e->n_minima);
+    if (isfinite(e->volume_q_min)) {
+      char tq[OW_ISO_BUF];
+      ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
+      fprintf(f, "%.6f,%s\n", e->volume_q_min, tq);
+    } else {
+      fprintf(f, ",\n");
+    }
   }
 }
 
@@ -267,7 +283,7 @@ static int write_socrates(FILE *f, const cli_screen_job *j)
   qsort(r, j->res.n, sizeof *r, cmp_soc);
   fprintf(f, "NORAD_CAT_ID_1,OBJECT_NAME_1,DSE_1,NORAD_CAT_ID_2,"
              "OBJECT_NAME_2,DSE_2,TCA,TCA_RANGE,TCA_RELATIVE_SPEED,MAX_PROB,"
-             "DILUTION\n");
+             "DILUTION,ENTRY_TIME,EXIT_TIME,VOLUME_Q_MIN,VOLUME_Q_MIN_TIME\n");
   for (size_t i = 0; i < j->res.n; i++) {
     const ow_screen_event *e = r[i].e;
     const ow_elset *a = &j->cat.items[e->i1], *b = &j->cat.items[e->i2];
@@ -279,9 +295,18 @@ static int write_socrates(FILE *f, const cli_screen_job *j)
     cli_csv_text(f, a->name);
     fprintf(f, ",%.3f,%u,", d1, b->norad);
     cli_csv_text(f, b->name);
-    fprintf(f, ",%.3f,%s,%.3f,%.3f,%.3e,%.3f\n", d2, t, e->miss_km,
-            e->rel_speed_km_s,
-            r[i].pmax, r[i].sigma_km);
+    char en[OW_ISO_BUF], ex[OW_ISO_BUF];
+    ow_time_format_iso(e->entry_utc, 3, en, sizeof en);
+    ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
+    fprintf(f, ",%.3f,%s,%.3f,%.3f,%.3e,%.3f,%s,%s,", d2, t, e->miss_km,
+            e->rel_speed_km_s, r[i].pmax, r[i].sigma_km, en, ex);
+    if (isfinite(e->volume_q_min)) {
+      char tq[OW_ISO_BUF];
+      ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
+      fprintf(f, "%.6f,%s\n", e->volume_q_min, tq);
+    } else {
+      fprintf(f, ",\n");
+    }
   }
   free(r);
   return OW_EXIT_OK;
@@ -306,10 +331,15 @@ static void write_json(FILE *f, const cli_screen_job *j)
 {
   char a[OW_ISO_BUF];
   ow_time_format_iso(j->start, 3, a, sizeof a);
-  fprintf(f, "{\"start_utc\": \"%s\", \"days\": %g, \"threshold_km\": %g, "
-             "\"step_s\": %g, \"objects\": %zu, \"events\": [",
-          a, j->days, j->threshold_km, j->res.stats.step_s,
-          j->res.stats.objects);
+  const double *ax = j->opt.volume_rtn_km;
+  fprintf(f, "{\"start_utc\": \"%s\", \"days\": %g, \"threshold_km\": %g, ",
+          a, j->days, j->threshold_km);
+  if (ax[0] > 0 && ax[1] > 0 && ax[2] > 0)
+    fprintf(f, "\"volume_rtn_km\": [%g, %g, %g], ", ax[0], ax[1], ax[2]);
+  else
+    fprintf(f, "\"volume_rtn_km\": null, ");
+  fprintf(f, "\"step_s\": %g, \"objects\": %zu, \"events\": [",
+          j->res.stats.step_s, j->res.stats.objects);
   for (size_t i = 0; i < j->res.n; i++) {
     const ow_screen_event *e = &j->res.events[i];
     char t[OW_ISO_BUF], en[OW_ISO_BUF], ex[OW_ISO_BUF];
@@ -331,7 +361,15 @@ static void write_json(FILE *f, const cli_screen_job *j)
     else
       fprintf(f, "\"pc\": null, ");
     fprintf(f, "\"entry_utc\": \"%s\", \"exit_utc\": \"%s\", "
-               "\"n_minima\": %d}", en, ex, e->n_minima);
+               "\"n_minima\": %d, ", en, ex, e->n_minima);
+    if (isfinite(e->volume_q_min)) {
+      char tq[OW_ISO_BUF];
+      ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
+      fprintf(f, "\"volume_q_min\": %.6f, \"volume_q_min_utc\": \"%s\"}",
+              e->volume_q_min, tq);
+    } else {
+      fprintf(f, "\"volume_q_min\": null, \"volume_q_min_utc\": null}");
+    }
   }
   fprintf(f, "\n]}\n");
 }

@@ -118,6 +118,19 @@ int ow_screen_event_cdm(const ow_screen_event *ev, const ow_elset *e1,
              ev->pc_method == OW_PC_MAX_UNKNOWN
                  ? "maximum over unknown covariances (Alfano 2005)"
                  : "Foster 2D with ASSUMED covariances");
+  /* The standard has no keyword for how deep an ellipsoidal volume was
+  ** entered: comments, with the names of the CSV columns. */
+  if (opt && isfinite(ev->volume_q_min)) {
+    char tq[OW_ISO_BUF];
+    size_t k = strlen(cdm->comment_relative);
+    ow_time_format_iso(ev->volume_q_min_utc, 3, tq, sizeof tq);
+    snprintf(cdm->comment_relative + k, sizeof cdm->comment_relative - k,
+             "%sScreening ellipsoid %.3f x %.3f x %.3f km along object 1's "
+             "R, T, N; q = |(dR/R, dT/T, dN/N)|\nVOLUME_Q_MIN = %.6f\n"
+             "VOLUME_Q_MIN_TIME = %s", k ? "\n" : "", opt->volume_rtn_km[0],
+             opt->volume_rtn_km[1], opt->volume_rtn_km[2], ev->volume_q_min,
+             tq);
+  }
 
   const ow_elset *es[2] = {e1, e2};
   const double *r[2] = {ev->r1_teme_km, ev->r2_teme_km};

@@ -466,8 +466,22 @@ static void test_slow_pair(void)
     CHECK_NEAR(s_from(o.start_utc, r1.events[0].entry_utc), 0.0, 1e-3);
     CHECK_NEAR(s_from(o.start_utc, r1.events[0].exit_utc), 86400.0, 1e-3);
   }
+  /* A 1 x 5 x 5 km ellipsoid holds the pair all day too: entry and exit
+  ** are clamped to the span, as for the sphere. */
+  static const double ax[3] = {1.0, 5.0, 5.0};
+  ow_screen_result r3;
+  o.merge_slow = 1;
+  memcpy(o.volume_rtn_km, ax, sizeof ax);
+  CHECK_EQ_INT(ow_screen_run(es, m, 2, &o, &r3, NULL), OW_OK);
+  CHECK_EQ_INT(r3.n, 1);
+  if (r3.n == 1) {
+    CHECK(r3.events[0].volume_q_min < 1.0);
+    CHECK_NEAR(s_from(o.start_utc, r3.events[0].entry_utc), 0.0, 1e-3);
+    CHECK_NEAR(s_from(o.start_utc, r3.events[0].exit_utc), 86400.0, 1e-3);
+  }
   ow_screen_result_free(&r1);
   ow_screen_result_free(&r2);
+  ow_screen_result_free(&r3);
 }
 
 /*
@@ -523,6 +537,50 @@ static double brute_qmin(const subset *s, size_t i, size_t j, ow_jd t0,
   }
   *tq = tb;
   return best;
+}
+
+/*
+** Brute-force entry (dir = -1) or exit (+1) of the ellipsoid ax (a sphere
+** when the three are equal) from a time t_in inside it: samples every h
+** seconds outward while d < max(ax), keeping the farthest sample with
+** q <= 1, then scans from it toward the next sample (outside) ten times
+** finer, repeatedly, down to a spacing below 1e-5 s. No root finder, no
+** library code but the scalar model. Seconds from t0, within [0, span].
+*/
+static double brute_cross(const subset *s, size_t i, size_t j, ow_jd t0,
+                          double t_in, int dir, const double ax[3],
+                          double span, double h)
+{
+  double smax = fmax(ax[0], fmax(ax[1], ax[2])), in = t_in, d;
+  for (double t = t_in + dir * h;; t += dir * h) {
+    double tc = fmin(fmax(t, 0.0), span);
+    double q = q_at(s, i, j, t0, tc, ax, &d);
+    if (q <= 1.0)
+      in = tc;
+    if (tc != t || d >= smax)
+      break;
+  }
+  if (in <= 0.0 || in >= span)
+    return in; /* inside at the span's edge */
+  double st = h;
+  do {
+    st /= 10;
+    double base = in;
+    for (int k = 1; k <= 10; k++) {
+      double t = base + dir * k * st;
+      if (q_at(s, i, j, t0, t, ax, NULL) > 1.0)
+        break;
+      in = t;
+    }
+  } while (st > 1e-5);
+  return in + dir * 0.5 * st;
+}
+
+/* Brute-force sample spacing for a pass at v km/s through a sphere of
+** radius smax: ~2000 samples across, 1 ms to 0.5 s. */
+static double brute_step(double smax, double v)
+{
+  return fmin(0.5, fmax(1e-3, smax / fmax(v, 1e-9) / 2000.0));
 }
 
 /* A pass that enters a thin 0.5 x 17 x 20 km ellipsoid while its
@@ -602,11 +660,120 @@ static void test_thin_ellipsoid(void)
     CHECK_NEAR(s_from(o.start_utc, v->volume_q_min_utc), tq, 2e-3);
     CHECK(fabs(s_from(o.start_utc, v->volume_q_min_utc) - td) > 1.0);
   }
+  /* Entry and exit: of the ellipsoid for the volume run, of the 20 km
+  ** sphere for the sphere run, each against the brute force. */
+  CHECK_EQ_INT(sp.n, 1);
+  if (vol.n == 1 && sp.n == 1) {
+    static const double sph[3] = {20.0, 20.0, 20.0};
+    const ow_screen_event *v = &vol.events[0], *w = &sp.events[0];
+    double tv = s_from(o.start_utc, v->volume_q_min_utc);
+    double tc = s_from(o.start_utc, w->tca_utc);
+    double h = brute_step(20.0, v->rel_speed_km_s);
+    double en = brute_cross(&s, 0, 1, o.start_utc, tv, -1, ax, span, h);
+    double ex = brute_cross(&s, 0, 1, o.start_utc, tv, 1, ax, span, h);
+    double sen = brute_cross(&s, 0, 1, o.start_utc, tc, -1, sph, span, h);
+    double sex = brute_cross(&s, 0, 1, o.start_utc, tc, 1, sph, span, h);
+    double ven = s_from(o.start_utc, v->entry_utc);
+    double vex = s_from(o.start_utc, v->exit_utc);
+    printf("thin ellipsoid: entry/exit %.4f/%.4f s (brute %.4f/%.4f); 20 km "
+           "sphere %.4f/%.4f s (brute %.4f/%.4f)\n", ven, vex, en, ex,
+           s_from(o.start_utc, w->entry_utc), s_from(o.start_utc, w->exit_utc),
+           sen, sex);
+    CHECK_NEAR(ven, en, TOL_TCA_S);
+    CHECK_NEAR(vex, ex, TOL_TCA_S);
+    CHECK_NEAR(s_from(o.start_utc, w->entry_utc), sen, TOL_TCA_S);
+    CHECK_NEAR(s_from(o.start_utc, w->exit_utc), sex, TOL_TCA_S);
+    /* Not the bounding sphere's, and q = 1 there. */
+    CHECK(ven - sen > 1.0 && sex - vex > 1.0);
+    CHECK(ven < tv && tv < vex);
+    CHECK_NEAR(q_at(&s, 0, 1, o.start_utc, ven, ax, NULL), 1.0, 1e-3);
+    CHECK_NEAR(q_at(&s, 0, 1, o.start_utc, vex, ax, NULL), 1.0, 1e-3);
+  }
   /* The sphere run keeps q_min unset. */
   for (size_t e = 0; e < sp.n; e++)
     CHECK(isnan(sp.events[e].volume_q_min));
   ow_screen_result_free(&sp);
   ow_screen_result_free(&vol);
+}
+
+/*
+** A drifting pair: B on a slightly faster orbit (+0.00283 rev/day, ~1.4
+** m/s along track) starts 30 km behind A and overtakes it within the day,
+** with a 3e-4 eccentricity difference (radial +-2 km, in-track +-4 km each
+** revolution) and a small plane offset. It stays ~9 h inside the 25 km
+** bounding sphere with a distance minimum every revolution, and goes in
+** and out of the 2 x 25 x 25 km ellipsoid several times on the radial
+** swings: one merged event whose entry is the first entry into the
+** ellipsoid and whose exit is the last exit (a swing that dips inside
+** 25 km before gives a short event of its own). Every event's entry and
+** exit against the brute force (samples every 0.5 s).
+*/
+static void test_volume_drift(void)
+{
+  ow_elset a;
+  memset(&a, 0, sizeof a);
+  a.norad = 90021;
+  snprintf(a.name, sizeof a.name, "DRIFT A");
+  ow_time_from_calendar(2026, 6, 10, 0, 0, 0.0, &a.epoch_utc);
+  a.n_rev_day = 15.5;
+  a.ecc = 0.001;
+  a.incl_deg = 51.6;
+  a.raan_deg = 30.0;
+  a.argp_deg = 90.0;
+  a.mean_anom_deg = 10.0;
+  a.bstar_per_er = 1e-5;
+  ow_elset b = a;
+  b.norad = 90022;
+  snprintf(b.name, sizeof b.name, "DRIFT B");
+  b.n_rev_day = 15.5 + 0.00283;
+  b.ecc = 0.0013;
+  b.mean_anom_deg = 10.0 - 30.0 / 6790.0 * DEG_PER_RAD;
+  b.raan_deg = 30.0 + 0.3 / 6790.0 * DEG_PER_RAD;
+  ow_elset es[2] = {a, b};
+  ow_sgp4 m[2];
+  ow_sgp4_init(&m[0], &es[0], OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  ow_sgp4_init(&m[1], &es[1], OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  subset s = {es, m, 2};
+  static const double ax[3] = {2.0, 25.0, 25.0};
+  ow_screen_opts o;
+  ow_screen_opts_default(&o, a.epoch_utc);
+  o.span_day = 1.0;
+  memcpy(o.volume_rtn_km, ax, sizeof ax);
+  ow_screen_result r;
+  CHECK_EQ_INT(ow_screen_run(es, m, 2, &o, &r, NULL), OW_OK);
+  double span = 86400.0, h = 0.5, worst = 0;
+  size_t merged = 0;
+  int in_merged = 0;
+  printf("volume drift: %zu event(s):", r.n);
+  CHECK(r.n >= 1);
+  for (size_t e = 0; e < r.n; e++) {
+    const ow_screen_event *v = &r.events[e];
+    double tv = s_from(o.start_utc, v->volume_q_min_utc);
+    double en = brute_cross(&s, 0, 1, o.start_utc, tv, -1, ax, span, h);
+    double ex = brute_cross(&s, 0, 1, o.start_utc, tv, 1, ax, span, h);
+    double ven = s_from(o.start_utc, v->entry_utc);
+    double vex = s_from(o.start_utc, v->exit_utc);
+    worst = fmax(worst, fmax(fabs(ven - en), fabs(vex - ex)));
+    CHECK_NEAR(ven, en, TOL_TCA_S);
+    CHECK_NEAR(vex, ex, TOL_TCA_S);
+    CHECK(ven > 0 && vex < span); /* not clamped */
+    printf(" %d minima %.3f-%.3f s;", v->n_minima, ven, vex);
+    if (v->n_minima < 3)
+      continue;
+    merged++;
+    /* Brute force: the separate stays inside the ellipsoid in between. */
+    int inside = 1;
+    for (double t = ven + h; t < vex; t += h) {
+      int in = q_at(&s, 0, 1, o.start_utc, t, ax, NULL) <= 1.0;
+      in_merged += in && !inside;
+      inside = in;
+    }
+  }
+  printf(" %d re-entries inside the merged event; worst entry/exit vs brute "
+         "force %.1e s\n", in_merged, worst);
+  CHECK_EQ_INT(merged, 1);
+  CHECK(in_merged >= 2); /* in and out: entry/exit are not one stay's */
+  ow_screen_result_free(&r);
 }
 
 /* Primaries and ellipsoid: subsets of the all-vs-all result. */
@@ -669,6 +836,23 @@ static void test_primaries_ellipsoid(void)
         break;
       }
   }
+  /* Sphere entry/exit (unchanged code) against the brute force, every
+  ** 8th pass. */
+  static const double s30[3] = {30.0, 30.0, 30.0};
+  double worst_s = 0;
+  size_t ns = 0;
+  for (size_t e = 0; e < all.n; e += 8, ns++) {
+    const ow_screen_event *a = &all.events[e];
+    double tc = s_from(t0, a->tca_utc), span = o.span_day * 86400;
+    double h = brute_step(30.0, a->rel_speed_km_s);
+    double en = brute_cross(&s, a->i1, a->i2, t0, tc, -1, s30, span, h);
+    double ex = brute_cross(&s, a->i1, a->i2, t0, tc, 1, s30, span, h);
+    worst_s = fmax(worst_s, fmax(fabs(s_from(t0, a->entry_utc) - en),
+                                 fabs(s_from(t0, a->exit_utc) - ex)));
+  }
+  printf("sphere 30 km: entry/exit of %zu passes vs brute force: worst "
+         "%.1e s\n", ns, worst_s);
+  CHECK(worst_s <= TOL_TCA_S);
   printf("primaries: %zu primaries, %zu of %zu events, %zu found\n", np,
          want, all.n, got);
   CHECK(want > 0);
@@ -726,6 +910,31 @@ static void test_primaries_ellipsoid(void)
     CHECK_EQ_INT(matched, in);
     CHECK(el.n >= in && el.n <= in + border);
     CHECK(worst_q < 1e-6);
+    /* Entry and exit of the ellipsoid against the brute force from the
+    ** q_min time; they lie inside the bounding sphere's. */
+    double worst_x = 0;
+    size_t inner = 0;
+    for (size_t q = 0; q < el.n; q++) {
+      const ow_screen_event *v = &el.events[q];
+      double tv = s_from(t0, v->volume_q_min_utc), sm = vols[vi][2];
+      double h = brute_step(sm, v->rel_speed_km_s), span = o.span_day * 86400;
+      double en = brute_cross(&s, v->i1, v->i2, t0, tv, -1, vols[vi], span, h);
+      double ex = brute_cross(&s, v->i1, v->i2, t0, tv, 1, vols[vi], span, h);
+      double ven = s_from(t0, v->entry_utc), vex = s_from(t0, v->exit_utc);
+      worst_x = fmax(worst_x, fmax(fabs(ven - en), fabs(vex - ex)));
+      CHECK_NEAR(ven, en, TOL_TCA_S);
+      CHECK_NEAR(vex, ex, TOL_TCA_S);
+      for (size_t e = 0; e < all.n; e++) {
+        const ow_screen_event *a = &all.events[e];
+        if (a->i1 == v->i1 && a->i2 == v->i2 &&
+            fabs(s_from(a->tca_utc, v->tca_utc)) < 1e-3)
+          inner += s_from(a->entry_utc, v->entry_utc) > 0 &&
+                   s_from(v->exit_utc, a->exit_utc) > 0;
+      }
+    }
+    printf("  entry/exit of %zu events vs brute force: worst %.1e s; %zu of "
+           "them strictly inside the 30 km sphere's\n", el.n, worst_x, inner);
+    CHECK_EQ_INT(inner, el.n);
     ow_screen_result_free(&el);
   }
   o.volume_rtn_km[0] = o.volume_rtn_km[1] = o.volume_rtn_km[2] = 0;
@@ -842,6 +1051,7 @@ int main(void)
   test_rtn_types();
   test_slow_pair();
   test_thin_ellipsoid();
+  test_volume_drift();
   test_hermite_bound();
   test_recall();
   test_primaries_ellipsoid();
