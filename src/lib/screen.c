@@ -872,7 +872,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   }
   /* Objects whose orbit paths stay apart from every primary's over the
   ** whole span (screen_geom.c), among those the bands keep; in parallel
-  ** (up to 84 windows per primary and object). */
+  ** (up to 28 windows a week per primary and object). */
   unsigned char *gone = pw ? calloc(n + 1, 1) : NULL;
   if (pw && !gone) {
     free(gidx), free(lm), free(obj), free(is_prim), free(valid);

@@ -147,39 +147,50 @@ static void test_envelope(const ow_catalog *cat, ow_jd t0)
       continue;
     nusable++;
     ndeep += o.g.deep;
-    for (double t = 0; t <= SPAN_DAY * 86400.0; t += 600.0 * SAN) {
-      double r[3], v[3];
-      if (!state(&o, t, r, v))
-        continue;
-      ow__screen_geom_win w;
-      window_at(&o, t, &w);
-      if (!w.usable)
-        continue;
-      nstates++;
-      double rn = norm(r);
-      /* Plane: |r . n(t)| <= z and n(t) within alpha of w.n. */
-      double zr = fabs(dot(r, w.n)) / (w.z_km + rn * sin(w.alpha));
-      /* Radius for the angle from the perigee direction. */
-      double phi = acos(fmax(-1.0, fmin(1.0, dot(r, w.p) / rn)));
-      double lo, hi;
-      conic_range(&w, phi - w.eps_f, phi + w.eps_f, &lo, &hi);
-      /* Fraction of the half-range used (<= 1 inside). */
-      double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
-      double rr = fabs(rn - mid) / half;
-      slack_z = fmin(slack_z, w.z_km + rn * sin(w.alpha) - fabs(dot(r, w.n)));
-      if (fmin(rn - lo, hi - rn) < slack_r)
-        slack_r = fmin(rn - lo, hi - rn), slack_r_id = o.e.norad;
-      if (zr > worst_z)
-        worst_z = zr, worst_z_id = o.e.norad;
-      if (rr > worst_r)
-        worst_r = rr, worst_r_id = o.e.norad;
-      if (zr > 1.0 || rr > 1.0) {
-        if ((bad_z += zr > 1.0) + (bad_r += rr > 1.0) < 10)
-          fprintf(stderr, "envelope: %u at %.0f s: plane %.3f radius %.3f "
-                  "(r %.3f in [%.3f, %.3f])\n", o.e.norad, t, zr, rr, rn,
-                  lo, hi);
+    for (double t = 0; t <= SPAN_DAY * 86400.0; t += 600.0 * SAN)
+      for (int kind = 0; kind < 3; kind++) {
+        double r[3], v[3];
+        if (!state(&o, t, r, v))
+          continue;
+        /* The three uses: the span's split (primaries), the whole span in
+        ** one window (primaries, tried first), a chunk of 64 steps of
+        ** 60 s (all pairs). */
+        ow__screen_geom_win w;
+        double c0 = floor(t / 3840.0) * 3840.0;
+        if (kind == 0)
+          window_at(&o, t, &w);
+        else if (kind == 1)
+          ow__screen_geom_window(&o.g, 0.0, SPAN_DAY * 86400.0, &w);
+        else
+          ow__screen_geom_window(&o.g, fmax(0.0, c0 - 60.0), c0 + 3840.0, &w);
+        if (!w.usable)
+          continue;
+        nstates++;
+        double rn = norm(r);
+        /* Plane: |r . n(t)| <= z and n(t) within alpha of w.n. */
+        double zr = fabs(dot(r, w.n)) / (w.z_km + rn * sin(w.alpha));
+        /* Radius for the angle from the perigee direction. */
+        double phi = acos(fmax(-1.0, fmin(1.0, dot(r, w.p) / rn)));
+        double lo, hi;
+        conic_range(&w, phi - w.eps_f, phi + w.eps_f, &lo, &hi);
+        /* Fraction of the half-range used (<= 1 inside). */
+        double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
+        double rr = fabs(rn - mid) / half;
+        slack_z = fmin(slack_z,
+                       w.z_km + rn * sin(w.alpha) - fabs(dot(r, w.n)));
+        if (fmin(rn - lo, hi - rn) < slack_r)
+          slack_r = fmin(rn - lo, hi - rn), slack_r_id = o.e.norad;
+        if (zr > worst_z)
+          worst_z = zr, worst_z_id = o.e.norad;
+        if (rr > worst_r)
+          worst_r = rr, worst_r_id = o.e.norad;
+        if (zr > 1.0 || rr > 1.0) {
+          if ((bad_z += zr > 1.0) + (bad_r += rr > 1.0) < 10)
+            fprintf(stderr, "envelope: %u at %.0f s: plane %.3f radius %.3f "
+                    "(r %.3f in [%.3f, %.3f])\n", o.e.norad, t, zr, rr, rn,
+                    lo, hi);
+        }
       }
-    }
   }
   printf("envelope: %zu objects (%zu usable, %zu deep space), %zu states: "
          "worst plane ratio %.3f (%u), worst radius ratio %.3f (%u); "
