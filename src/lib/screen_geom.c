@@ -171,12 +171,13 @@ void ow__screen_geom_init(ow__screen_geom *g, const ow_sgp4 *m,
     g->incl_pad *= AMP_MARGIN;
     g->h_pad *= AMP_MARGIN;
     g->gh_pad *= AMP_MARGIN;
-    /* Near 0 (Lyddane branch) or near pi (|ph| / sin i unbounded) the
-    ** perigee direction is not bounded. */
+    /* Below 0.2 rad the Lyddane branch (maybe: at some time of the span;
+    ** always); near pi |ph| / sin i is not bounded (retro). */
     double di = g->incl_pad + fabs(d->didt) *
                                   (fabs(g->tau0_min) + span_day * 1440.0);
-    g->lyddane = n->inclo - di < LYDDANE_INCL_RAD + 0.01 ||
-                 n->inclo + di > OW__PI - LYDDANE_INCL_RAD - 0.01;
+    g->lyddane = n->inclo - di < LYDDANE_INCL_RAD + 1e-3;
+    g->lyddane_always = n->inclo + di < LYDDANE_INCL_RAD - 1e-3;
+    g->retro = n->inclo + di > OW__PI - LYDDANE_INCL_RAD - 0.01;
     g->deep = 1;
   } else {
     g->ecc_pad *= AMP_MARGIN;
@@ -293,7 +294,8 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double e_m = 0.5 * (es_lo + es_hi), de = 0.5 * (es_hi - es_lo);
   double vx = e_m * cos(argp), vy = e_m * sin(argp) + s_m;
   double vm = sqrt(vx * vx + vy * vy);
-  double turn = g->lyddane ? 2.0 : fmin(dw, 2.0); /* chord of dargp */
+  /* chord of dargp */
+  double turn = g->lyddane || g->retro ? 2.0 : fmin(dw, 2.0);
   double rho = (de + es_hi * turn + ds) * 1.001 + 1e-9;
   /* And, whatever the direction, |v| is within |s| of e. */
   double s_abs = fmax(fabs(s_lo), fabs(s_hi));
@@ -301,11 +303,35 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double e_hi = fmin(vm + rho, es_hi + s_abs);
   if (e_hi >= 0.99)
     return; /* not usable */
-  frame(node, inc, atan2(vy, vx), w->n, w->p);
   /* Perigee direction: the turn of the plane, then of the vector. */
-  double eps_p = g->lyddane || rho >= vm
+  double w_l = atan2(vy, vx);
+  double eps_p = g->lyddane_always || g->retro || rho >= vm
                      ? OW__PI
                      : dn_p + d_inc + asin(rho / vm);
+  if (g->lyddane && !g->retro) {
+    /*
+    ** Lyddane branch (i < 0.2): the longitude of perigee node + argp
+    ** moves by pgh - pinc node sin i + (1 - cos i) dnode, |dnode| <= pi,
+    ** so by at most |pgh| + 1.25 |pinc| + 0.063 (besides its secular
+    ** drift), and a perigee direction is within i of the equatorial
+    ** direction at its longitude of perigee (R1(i) turns it by at most
+    ** i). The J3 shift (0, s) has a direction tied to the node, which is
+    ** not bounded here: the vector turns by at most asin(|s| / e). The
+    ** reference is then the secular perigee direction, and the bound of
+    ** the other branch (when the object may be in both) is taken to it.
+    */
+    double ai = fabs(inc);
+    double eps_l = s_abs < es_lo
+                       ? ai + (ai + d_inc) + d_node + d_argp + g->gh_pad +
+                             1.25 * g->incl_pad + 0.063 + asin(s_abs / es_lo)
+                       : OW__PI;
+    double dl = fabs(remainder(w_l - argp, 2.0 * OW__PI));
+    eps_p = g->lyddane_always ? eps_l : fmax(eps_p + dl, eps_l);
+    w_l = argp;
+  }
+  if (eps_p > OW__PI)
+    eps_p = OW__PI;
+  frame(node, inc, w_l, w->n, w->p);
 
   /* Short-period terms (pl lowest: largest terms). */
   double pl_lo = a_lo * (1.0 - e_hi * e_hi);

@@ -65,7 +65,10 @@ int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
 */
 typedef struct ow__screen_geom {
   int usable;           /* 0: the filter keeps every pair of the object */
-  int deep, lyddane;    /* deep space; perigee direction not bounded */
+  int deep;             /* deep-space model */
+  int lyddane, lyddane_always; /* i < 0.2 (Lyddane branch) at some time
+                                  of the span, at every time */
+  int retro;            /* i near pi: perigee direction not bounded */
   double tau0_min;      /* minutes from the epoch to the screening start */
   double node0, nodedot, nodecf; /* node(tau) = node0 + nodedot tau +
                                     nodecf tau^2, rad, rad/min, rad/min^2 */
