@@ -37,8 +37,10 @@
 **      eps_P of the reference perigee direction P_m: a unit vector
 **      R3(node) R1(i) R3(argp) x moves by at most |dnode| + |di| + |dargp|
 **      when the three angles change, plus asin(|shift| / e) for the
-**      long-period shift of the eccentricity vector; when the direction
-**      of perigee is not bounded (shift >= e, Lyddane branch) eps_P = pi;
+**      long-period shift of the eccentricity vector; in the Lyddane
+**      branch (deep space, i < 0.2 rad) through the longitude of perigee
+**      instead (see the window code); when the direction of perigee is
+**      not bounded (shift >= e, i near pi) eps_P = pi;
 **    - p = k pl in [p_lo, p_hi], el in [e_lo, e_hi] over the window: the
 **      secular drift (drag cc1..d4 on a, cc4 on e, lunisolar dedt),
 **      |bstar cc5| (x2) on e, the lunisolar periodic |pe|, the J3 shift,
