@@ -6,7 +6,8 @@
 ** close approaches between satellites" (the orbit path filter), with the
 ** drift of the orbits and SGP4's periodic terms bounded instead of
 ** neglected. Exports ow__screen_geom_init, ow__screen_geom_window,
-** ow__screen_geom_apart, ow__screen_geom_apart_span.
+** ow__screen_geom_apart, ow__screen_geom_nwin, ow__screen_geom_windows,
+** ow__screen_geom_apart_span, ow__screen_geom_apart_all.
 **
 ** 1. The envelope of one object (ow__screen_geom_window). SGP4 puts the
 **    object at r = k pl / (1 + el cos f) + dr_sp along the unit vector of
@@ -19,22 +20,25 @@
 **    sini cos 2u (temp1 = J2 / (2 pl), temp2 = temp1 / pl; sgp4.c). Hence
 **    over a window [ta, tb]:
 **    - |r . n(t)| <= z, n(t) the normal of the plane (nodep, inclp): the
-**      frame (xnode, xinc) is that of (nodep, inclp) turned by at most
-**      |dnode| + |dinc| <= 1.5 temp2 cos i (1 + sin i) <= 2 temp2, so
-**      z = 2.4 temp2 r_hi (20% margin);
+**      short-period node and inclination terms move the normal along two
+**      orthogonal directions by sin i |dnode| and |dinc|, in all by at
+**      most 1.5 temp2 |cos i sin i| <= 0.75 temp2, so z = 0.9 temp2 r_hi
+**      (20% margin); they turn an in-plane vector by at most |dnode| +
+**      |dinc| <= 1.5 temp2 |cos i| (1 + sin i) <= 1.95 temp2;
 **    - the angle n(t) makes with the reference normal n_m (secular
 **      elements at the window's middle) is at most alpha = sin(i) dNode
-**      + dI + (deep space) 2 (|ph| + |pinc|): a turn of the node by dNode
-**      moves n by at most sin(i) dNode (asin is convex), a change of i by
-**      dI moves it by dI; the lunisolar periodics move it by |ph| + |pinc|
+**      + dI + (deep space) (pi + 1) (|ph| + |pinc|): a turn of the node
+**      by dNode moves n by at most sin(i) dNode (asin is convex), a change
+**      of i by dI moves it by dI; the lunisolar periodics move it by |ph|
+**      + |pinc|
 **      (|ph| / sin i on the node), by at most pi (|ph| + |pinc|) + |pinc|
 **      in the Lyddane branch (the pair (sin i sin node, sin i cos node)
 **      moves by |ph| + |pinc|, which turns the node by at most asin of
 **      that over sin i, or pi);
 **    - the angle between r and the conic's perigee direction P_c(t)
 **      differs from the conic true anomaly |f| by at most |dsu| + 2.4
-**      temp2 (the short-period turn of the frame), and P_c(t) is within
-**      eps_P of the reference perigee direction P_m: a unit vector
+**      temp2 (the in-plane turn of the frame, 20% margin), and P_c(t) is
+**      within eps_P of the reference perigee direction P_m: a unit vector
 **      R3(node) R1(i) R3(argp) x moves by at most |dnode| + |di| + |dargp|
 **      when the three angles change, plus asin(|shift| / e) for the
 **      long-period shift of the eccentricity vector; in the Lyddane
@@ -58,10 +62,11 @@
 **    x1 . n2 = -rho sin th sin I + z1' cos I and |x1 . n2| <= z2 + D, so
 **      |sin th| <= (D + z1 + z2) / (rho_lo sin I_lo) = sin delta1:
 **    x1 is within delta1 of +k or -k (angle measured in plane 1). The
-**    normals are within alpha1, alpha2 of n1m, n2m, so sin I(t) >= sin
-**    I_lo = min(sin(I_m - beta), sin(I_m + beta)), beta = alpha1 + alpha2,
-**    and |n1 x n2 - n1m x n2m| <= beta: k(t) is within gamma = asin(beta /
-**    sin I_m) of k_m. Both objects sit near the same node: (x1 - x2) . k
+**    normals are within alpha1, alpha2 of n1m, n2m, so with beta = alpha1
+**    + alpha2, sin I(t) >= min(sin(I_m - beta), sin(I_m + beta)) = sin I_m
+**    cos beta - |cos I_m| sin beta >= sin I_m (1 - beta^2 / 2) - |cos I_m|
+**    beta = sin I_lo, and |n1 x n2 - n1m x n2m| <= beta: k(t) is within
+**    gamma = asin(beta / sin I_m) of k_m. Both objects sit near the same node: (x1 - x2) . k
 **    >= rho1 cos delta1 + rho2 cos delta2 > D otherwise. By the triangle
 **    inequality on angles, the conic true anomaly of object i at that node
 **    is within w_i = delta_i + gamma + asin(z_i / r_lo,i) + eps_sp,i +
@@ -73,7 +78,7 @@
 **    The filter declines (keeps the pair) where it cannot be made safe or
 **    cannot help: near-coplanar pairs (beta >= sin I_m, I_m - beta <= 0 or
 **    I_m + beta >= pi, sin delta > 0.9), an object whose elements say it
-**    decays (drag change of a above DECAY_LIMIT_KM over its window, or
+**    decays (drag change of a above DECAY_LIMIT_KM over the span, or
 **    perigee under 100 km) or whose deep-space bounds are loose (mean
 **    motion change from resonance above 1%), D above a tenth of a radius.
 **
