@@ -7,6 +7,9 @@
 **   1. perigee/apogee bands (mean elements, padded) per object; in the
 **      primaries mode, objects whose band cannot reach a primary's band are
 **      not propagated at all; every pair is checked against them again.
+**      The orbit-geometry filter (screen_geom.c: orbit paths that never
+**      come within D) prunes more objects there, and tests each pair
+**      after the bands, before the interval tests.
 **   2. the batch engine propagates the kept objects on a grid of step h,
 **      in chunks (ow_batch_stream): memory is chunk * n states.
 **   3. at every grid instant t_k a spatial hash (cubic cells of edge L)
@@ -936,6 +939,8 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   }
   st->screened = nl;
   free(gone);
+  free(allgeo), allgeo = NULL; /* copied to lgeo */
+  free(pw), pw = NULL;
 
   /* Cell edge: the largest radius of a pair of non-fast objects. */
   double cell_l = d_search + V_CAP_KM_S * h;
