@@ -498,7 +498,7 @@ static int build_crossing(const obj *a, double di_deg, double tc_s, ow_jd t0,
 static void test_crossing(const ow_catalog *cat, ow_jd t0)
 {
   /* One of each: LEO sun-synchronous, LEO 53 deg, MEO (GNSS), GEO,
-  ** Molniya, GTO, low LEO with drag. */
+  ** Molniya, GTO, low-inclination GTO, low LEO with drag. */
   static const struct {
     const char *what;
     double n_lo, n_hi, e_lo, e_hi, i_lo, i_hi;
@@ -509,10 +509,12 @@ static void test_crossing(const ow_catalog *cat, ow_jd t0)
       {"GEO", 0.99, 1.01, 0.0, 0.001, 0.0, 2.0},
       {"Molniya", 1.9, 2.1, 0.6, 0.75, 60.0, 66.0},
       {"GTO", 2.0, 3.2, 0.6, 0.75, 10.0, 30.0},
+      {"GTO low i", 2.0, 3.2, 0.6, 0.75, 3.0, 9.0},
       {"low LEO", 15.6, 16.2, 0.0, 0.01, 40.0, 100.0},
   };
   static const double tcs[3] = {0.3, 3.2, 6.8};
-  static const double dis[2] = {25.0, -7.0};
+  /* +3 deg keeps low-inclination pairs both in SDP4's Lyddane branch. */
+  static const double dis[3] = {25.0, -7.0, 3.0};
   size_t built = 0, kept = 0, usable = 0;
   double worst_m = 0;
   for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
@@ -534,7 +536,7 @@ static void test_crossing(const ow_catalog *cat, ow_jd t0)
     if (!make_obj(&a, pick, t0))
       continue;
     for (int ti = 0; ti < 3; ti += SAN > 1 ? 2 : 1)
-      for (int ii = 0; ii < 2; ii++) {
+      for (int ii = 0; ii < 3; ii++) {
         obj b;
         double tc = tcs[ti] * 86400.0;
         if (!build_crossing(&a, dis[ii], tc, t0, &b))
