@@ -5,7 +5,8 @@
 ** to the hour, so runs are repeatable.
 **
 **   bench_screen [CATALOG] [--days D] [--threshold-km K] [--step S]
-**                [--threads N] [--pc] [--json]
+**                [--threads N] [--pc] [--json] [--no-geometry]
+**                [--primaries ID,ID,...]
 */
 #include "orbwatch/orbwatch.h"
 
@@ -33,7 +34,9 @@ int main(int argc, char **argv)
 {
   const char *path = OW_SHARED_DATA "/catalog/full_2023-10_spacetrack_3le.txt";
   double days = 1.0, thr = 5.0, step = 0.0;
-  int threads = 0, pc = 0, json = 0;
+  int threads = 0, pc = 0, json = 0, no_geom = 0;
+  uint32_t prims[256];
+  size_t nprim = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--days") && i + 1 < argc)
       days = atof(argv[++i]);
@@ -47,6 +50,20 @@ int main(int argc, char **argv)
       pc = 1;
     else if (!strcmp(argv[i], "--json"))
       json = 1;
+    else if (!strcmp(argv[i], "--no-geometry"))
+      no_geom = 1;
+    else if (!strcmp(argv[i], "--primaries") && i + 1 < argc) {
+      for (char *q = argv[++i]; *q && nprim < 256;) {
+        char *e;
+        unsigned long v = strtoul(q, &e, 10);
+        if (e == q) {
+          fprintf(stderr, "bench_screen: bad --primaries\n");
+          return 2;
+        }
+        prims[nprim++] = (uint32_t)v;
+        q = *e == ',' ? e + 1 : e;
+      }
+    }
     else if (argv[i][0] != '-')
       path = argv[i];
     else {
@@ -83,6 +100,11 @@ int main(int argc, char **argv)
   if (step > 0)
     o.step_s = step;
   o.threads = threads;
+  o.no_geometry = no_geom;
+  if (nprim) {
+    o.primaries = prims;
+    o.n_primaries = nprim;
+  }
   ow_screen_result res;
   ow_err err;
   t0 = now_s();
@@ -114,9 +136,11 @@ int main(int argc, char **argv)
            "\"threshold_km\": %g, \"step_s\": %g, \"threads\": %d, "
            "\"screen_s\": %.3f, \"propagate_s\": %.3f, \"pc_s\": %.3f, "
            "\"events\": %zu, \"events_below_1km\": %zu, \"merged\": %zu, "
-           "\"max_rss_mib\": %.1f}\n",
+           "\"max_rss_mib\": %.1f, \"geometry_pruned\": %zu, "
+           "\"geometry_rejected\": %llu}\n",
            cat.n, days, thr, s->step_s, threads, t_screen, s->t_propagate_s,
-           t_pc, res.n, below1, merged, ru.ru_maxrss / 1024.0);
+           t_pc, res.n, below1, merged, ru.ru_maxrss / 1024.0,
+           s->geometry_pruned, (unsigned long long)s->geometry_rejected);
   else {
     printf("screen %s: %zu objects (%zu screened, %zu failed), %g day(s) "
            "from %s, %g km, step %g s\n", path, cat.n, s->screened, s->failed,
@@ -131,6 +155,10 @@ int main(int argc, char **argv)
            s->search_radius_km, (unsigned long long)s->pairs_in_radius,
            (unsigned long long)s->intervals_tested,
            (unsigned long long)s->refinements, s->minima);
+    printf("  orbit geometry: %zu objects pruned (primaries), %llu of %llu "
+           "pair tests rejected after the radial bands\n",
+           s->geometry_pruned, (unsigned long long)s->geometry_rejected,
+           (unsigned long long)s->geometry_tested);
     printf("  events: %zu (%zu below 1 km, %zu merged slow approaches); "
            "max RSS %.1f MiB\n", res.n, below1, merged,
            ru.ru_maxrss / 1024.0);

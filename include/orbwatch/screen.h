@@ -63,6 +63,9 @@ typedef struct ow_screen_opts {
   ** stays inside the threshold between them (co-orbiting, docked, slow
   ** pairs): 1 (default), 0 to report every local minimum. */
   int merge_slow;
+  /* 1: do not use the orbit-geometry filter (screen_geom.c; for
+  ** comparisons: the events are the same with it, only faster). */
+  int no_geometry;
 } ow_screen_opts;
 
 /* Defaults: 7 days, 5 km, 60 s step, all against all, merge on. */
@@ -114,6 +117,11 @@ typedef struct ow_screen_stats {
   size_t minima;            /* local minima below the threshold */
   double t_propagate_s, t_search_s; /* wall-clock split (propagation
                                        chunks vs search + refinement) */
+  /* Orbit-geometry filter: objects it leaves out before propagation
+  ** (primaries mode: no primary's orbit comes within reach), and pair
+  ** tests it rejects after the radial bands, of how many (all modes). */
+  size_t geometry_pruned;
+  uint64_t geometry_rejected, geometry_tested;
 } ow_screen_stats;
 
 /* The result: events sorted by TCA, then by catalog numbers. Owns

@@ -211,6 +211,10 @@ int cli_screen_job_run(const char *cmd, cli_screen_job *j)
           "SGP4 errors), %g d from %s, step %g s: %zu events in %.2f s\n",
           cmd, s->objects, s->screened, s->failed, j->days, a, s->step_s,
           j->res.n, dt);
+  fprintf(stderr, "orbwatch %s: orbit geometry: %zu objects left out "
+          "(primaries), %llu of %llu pair tests rejected\n", cmd,
+          s->geometry_pruned, (unsigned long long)s->geometry_rejected,
+          (unsigned long long)s->geometry_tested);
   if (s->failed > 0 && j->exit_code == OW_EXIT_OK)
     j->exit_code = OW_EXIT_PARTIAL;
   return OW_EXIT_OK;

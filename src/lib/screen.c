@@ -7,6 +7,9 @@
 **   1. perigee/apogee bands (mean elements, padded) per object; in the
 **      primaries mode, objects whose band cannot reach a primary's band are
 **      not propagated at all; every pair is checked against them again.
+**      The orbit-geometry filter (screen_geom.c: orbit paths that never
+**      come within D) prunes more objects there, and tests each pair
+**      after the bands, before the interval tests.
 **   2. the batch engine propagates the kept objects on a grid of step h,
 **      in chunks (ow_batch_stream): memory is chunk * n states.
 **   3. at every grid instant t_k a spatial hash (cubic cells of edge L)
@@ -257,6 +260,7 @@ typedef struct tls {
   size_t n, cap;
   uint64_t pairs, intervals, refinements;
   int nomem;
+  uint64_t geom, geom_tested; /* pairs the orbit geometry rejects, tests */
 } tls;
 
 typedef struct ctx {
@@ -270,6 +274,9 @@ typedef struct ctx {
   size_t n;                  /* local objects */
   int prim_mode;
   double h, d_search, cell_l;
+  /* Orbit-geometry envelopes of the local objects over the chunk's
+  ** instants (screen_geom.c); NULL: filter off. */
+  const ow__screen_geom_win *gwin;
 } ctx;
 
 static inline int cell_eq(const int32_t *a, const int32_t *b)
@@ -515,6 +522,14 @@ static void pair_rest(const ctx *c, const rows *rw, const hot *ha,
   if (b->band_lo > a->band_hi + ds || a->band_lo > b->band_hi + ds)
     return;
   size_t i = a->i, j = b->i;
+  /* Orbit paths more than D apart over the chunk (screen_geom.c). */
+  if (c->gwin) {
+    t->geom_tested++;
+    if (ow__screen_geom_apart(&c->gwin[i], &c->gwin[j], ds)) {
+      t->geom++;
+      return;
+    }
+  }
   if (fwd) {
     test_interval(c, rw->w, rw->wnext, rw->k, i, j, t);
     return;
@@ -685,6 +700,21 @@ static int cmp_band(const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+/* 1 if the object's band overlaps one of the merged bands pb[0..nb):
+** the first merged band with hi >= the object's lo, then overlap. */
+static int band_reach(const band *pb, size_t nb, const ow__screen_obj *o)
+{
+  size_t lo = 0, hi = nb;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (pb[mid].hi < o->band_lo_km)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < nb && pb[lo].lo <= o->band_hi_km;
+}
+
 static void row_at(const ow_batch_stream *s, double *saved[7], size_t n,
                    size_t k, ow__screen_row *w)
 {
@@ -736,6 +766,11 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   unsigned char *prim = calloc(n + 1, 1);
   uint32_t *ids = NULL;
   band *pb = NULL;
+  /* Orbit-geometry filter data (screen_geom.c): per object, the primaries'
+  ** envelopes over the span's windows. */
+  ow__screen_geom *allgeo = NULL;
+  ow__screen_geom_win *pw = NULL;
+  size_t npw = 0, nwin = ow__screen_geom_nwin(opt->span_day * 86400.0);
   if (!allobj || !prim) {
     rc = OW_E_NOMEM;
     goto out0;
@@ -745,6 +780,16 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
                  (opt->start_utc.frac - es[i].epoch_utc.frac));
     double age = fmax(fabs(a0), fabs(a0 + opt->span_day));
     ow__screen_object_bounds(&es[i], age, &allobj[i]);
+  }
+  if (!opt->no_geometry) {
+    allgeo = malloc((n + 1) * sizeof *allgeo);
+    if (!allgeo) {
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
+    for (size_t i = 0; i < n; i++)
+      ow__screen_geom_init(&allgeo[i], &models[i], opt->start_utc,
+                           opt->span_day);
   }
 
   /* Primaries: flag them, then keep only objects whose band reaches the
@@ -797,6 +842,21 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
         pb[m++] = pb[k];
     }
     nb = m;
+    /* The primaries' envelopes, window by window (pruning below). */
+    if (allgeo) {
+      size_t np_obj = 0; /* objects flagged (a number may repeat) */
+      for (size_t i = 0; i < n; i++)
+        np_obj += prim[i];
+      pw = malloc((np_obj + 1) * (nwin + 1) * sizeof *pw);
+      if (!pw) {
+        rc = OW_E_NOMEM;
+        goto out0;
+      }
+      for (size_t i = 0; i < n; i++)
+        if (prim[i])
+          ow__screen_geom_windows(&allgeo[i], opt->span_day * 86400.0, nwin,
+                                  &pw[npw++ * (nwin + 1)]);
+    }
   }
 
   /* Local (kept) objects. */
@@ -804,34 +864,83 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   ow_sgp4 *lm = malloc((n + 1) * sizeof *lm);
   ow__screen_obj *obj = malloc((n + 1) * sizeof *obj);
   unsigned char *is_prim = calloc(n + 1, 1), *valid = calloc(n + 1, 1);
-  if (!gidx || !lm || !obj || !is_prim || !valid) {
+  ow__screen_geom *lgeo = allgeo ? malloc((n + 1) * sizeof *lgeo) : NULL;
+  ow__screen_geom_win *gwin = allgeo ? malloc((n + 1) * sizeof *gwin) : NULL;
+  if (!gidx || !lm || !obj || !is_prim || !valid ||
+      (allgeo && (!lgeo || !gwin))) {
     free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+    free(lgeo), free(gwin);
     rc = OW_E_NOMEM;
     goto out0;
+  }
+  /* Objects whose orbit paths stay apart from every primary's over the
+  ** whole span (screen_geom.c), among those the bands keep; in parallel
+  ** (up to 28 windows a week per primary and object). */
+  unsigned char *gone = pw ? calloc(n + 1, 1) : NULL;
+  if (pw && !gone) {
+    free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+    free(lgeo), free(gwin);
+    rc = OW_E_NOMEM;
+    goto out0;
+  }
+  if (gone) {
+    int nomem = 0;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(opt->threads > 0 ? opt->threads \
+                                                  : omp_get_max_threads())
+#endif
+    {
+      ow__screen_geom_win *sc = malloc((nwin + 1) * sizeof *sc);
+      if (!sc) {
+#ifdef _OPENMP
+#pragma omp atomic write
+#endif
+        nomem = 1;
+      }
+#ifdef _OPENMP
+#pragma omp for schedule(dynamic, 16)
+#endif
+      for (long ii = 0; ii < (long)n; ii++) {
+        size_t i = (size_t)ii;
+        if (sc && !prim[i] && band_reach(pb, nb, &allobj[i]) &&
+            ow__screen_geom_apart_all(&allgeo[i], pw, npw, nwin,
+                                      opt->span_day * 86400.0, d_search,
+                                      sc))
+          gone[i] = 1;
+      }
+      free(sc);
+    }
+    if (nomem) {
+      free(gone);
+      free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+      free(lgeo), free(gwin);
+      rc = OW_E_NOMEM;
+      goto out0;
+    }
   }
   size_t nl = 0;
   for (size_t i = 0; i < n; i++) {
     if (prim_mode && !prim[i]) {
-      /* Smallest merged band with hi >= lo_i, then overlap test. */
-      size_t lo = 0, hi = nb;
-      while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (pb[mid].hi < allobj[i].band_lo_km)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      if (lo == nb || pb[lo].lo > allobj[i].band_hi_km)
+      if (!band_reach(pb, nb, &allobj[i]))
         continue;
+      if (gone && gone[i]) {
+        st->geometry_pruned++;
+        continue;
+      }
     }
     gidx[nl] = i;
     lm[nl] = models[i];
+    if (lgeo)
+      lgeo[nl] = allgeo[i];
     obj[nl] = allobj[i];
     is_prim[nl] = prim[i];
     valid[nl] = 1;
     nl++;
   }
   st->screened = nl;
+  free(gone);
+  free(allgeo), allgeo = NULL; /* copied to lgeo */
+  free(pw), pw = NULL;
 
   /* Cell edge: the largest radius of a pair of non-fast objects. */
   double cell_l = d_search + V_CAP_KM_S * h;
@@ -885,7 +994,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     }
 
   ctx c = {es, models, opt, gidx, obj, is_prim, valid, nl, prim_mode, h,
-           d_search, cell_l};
+           d_search, cell_l, gwin};
   size_t next_k = 0; /* first instant not yet processed */
   long got;
   double t0 = now_s();
@@ -919,6 +1028,16 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     int last = s.k0 + s.nk == tg.n;
     size_t k_end = last ? tg.n : s.k0 + s.nk - 1; /* exclusive */
     long k_first = (long)next_k;
+    if (gwin) {
+      /* Envelopes over every interval this chunk's instants test. */
+      double ta = fmax(0.0, (double)(k_first - 1) * h);
+      double tb = (double)k_end * h;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(static) num_threads(threads) if (nl > 4096)
+#endif
+      for (long i = 0; i < (long)nl; i++)
+        ow__screen_geom_window(&lgeo[i], ta, tb, &gwin[i]);
+    }
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
 #endif
@@ -964,6 +1083,8 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     st->pairs_in_radius += tl[k].pairs;
     st->intervals_tested += tl[k].intervals;
     st->refinements += tl[k].refinements;
+    st->geometry_rejected += tl[k].geom;
+    st->geometry_tested += tl[k].geom_tested;
   }
   st->minima = total;
   res->events = malloc((total + 1) * sizeof *res->events);
@@ -993,8 +1114,10 @@ out1:
   ow_batch_stream_free(&s);
   ow_batch_free(&batch);
   free(gidx), free(lm), free(obj), free(is_prim), free(valid);
+  free(lgeo), free(gwin);
 out0:
   free(allobj);
+  free(allgeo), free(pw);
   free(prim);
   free(ids);
   free(pb);

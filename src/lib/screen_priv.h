@@ -57,4 +57,77 @@ int ow__screen_inside(const ow_sgp4 *m1, const ow_sgp4 *m2,
 int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
                       double step_s, int threads, ow_screen_result *res);
 
+/*
+** Orbit-geometry filter (screen_geom.c): per object, the secular lines
+** and the bounds of SGP4's periodic and drag terms, from the prepared
+** model; per time window, the envelope of the orbit path; per pair,
+** whether the paths stay more than D apart.
+*/
+typedef struct ow__screen_geom {
+  int usable;           /* 0: the filter keeps every pair of the object */
+  int deep;             /* deep-space model */
+  int lyddane, lyddane_always; /* i < 0.2 (Lyddane branch) at some time
+                                  of the span, at every time */
+  int retro;            /* i near pi: perigee direction not bounded */
+  double tau0_min;      /* minutes from the epoch to the screening start */
+  double node0, nodedot, nodecf; /* node(tau) = node0 + nodedot tau +
+                                    nodecf tau^2, rad, rad/min, rad/min^2 */
+  double argp0, argpdot; /* argument of perigee, rad, rad/min */
+  double incl0, incldot; /* inclination, rad, rad/min */
+  double ecc0, eccdot;   /* eccentricity, 1/min */
+  double ao, cc1, d2, d3, d4; /* a(tau) = ao (1 - cc1 tau - ...)^2, er */
+  double a_rel_pad;      /* relative change of a from resonance */
+  double argp_pad, ecc_pad, incl_pad; /* deviations from the lines */
+  double h_pad, gh_pad;  /* lunisolar periodic node (x sin i), perigee */
+  double aycof;          /* J3 long-period coefficient (near Earth) */
+  double re_km, j2, j3oj2;
+} ow__screen_geom;
+
+/* The envelope of an object over a window (see screen_geom.c, 1.). */
+typedef struct ow__screen_geom_win {
+  int usable;
+  double n[3], p[3];     /* normal, perigee direction at the middle */
+  double alpha;          /* the normal stays within alpha, rad */
+  double eps_f;          /* true anomaly within eps_f of the angle to p */
+  double p_lo_km, p_hi_km, e_lo, e_hi; /* conic parameters */
+  double dr_km;          /* radial pad (short-period) */
+  double z_km;           /* distance from the plane of the moment */
+  double r_lo_km, r_hi_km; /* radius bounds */
+  int eps_full;          /* eps_f + asin(z / r_lo) >= pi / 2 */
+  double c_eps, s_eps;   /* its cosine and sine */
+} ow__screen_geom_win;
+
+/* Precompute for a screening from start_utc over span_day days. */
+void ow__screen_geom_init(ow__screen_geom *g, const ow_sgp4 *m,
+                          ow_jd start_utc, double span_day);
+
+/* Envelope over [ta_s, tb_s], seconds from the screening start. */
+void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
+                            double tb_s, ow__screen_geom_win *w);
+
+/* 1 if no point of a's envelope comes within d_km of b's, at any instant
+** of the common window (0: maybe, or the filter does not apply). */
+int ow__screen_geom_apart(const ow__screen_geom_win *a,
+                          const ow__screen_geom_win *b, double d_km);
+
+/* Windows of the span [0, span_s]: how many (nwin), and the envelopes
+** (w: nwin + 1, the whole span first, then window by window). */
+size_t ow__screen_geom_nwin(double span_s);
+void ow__screen_geom_windows(const ow__screen_geom *g, double span_s,
+                             size_t nwin, ow__screen_geom_win *w);
+
+/* 1 if a and b are apart over the whole span [0, span_s] in one window,
+** or in every window of its split. */
+int ow__screen_geom_apart_span(const ow__screen_geom *a,
+                               const ow__screen_geom *b, double d_km,
+                               double span_s);
+
+/* 1 if object g is apart from each of np objects whose envelopes
+** (ow__screen_geom_windows) are pw[p * (nwin + 1) + k], over the whole
+** span or in every window (scratch: nwin + 1). */
+int ow__screen_geom_apart_all(const ow__screen_geom *g,
+                              const ow__screen_geom_win *pw, size_t np,
+                              size_t nwin, double span_s, double d_km,
+                              ow__screen_geom_win *scratch);
+
 #endif
