@@ -5,7 +5,7 @@
 ** to the hour, so runs are repeatable.
 **
 **   bench_screen [CATALOG] [--days D] [--threshold-km K] [--step S]
-**                [--threads N] [--pc] [--json]
+**                [--threads N] [--scan-isa sse2|avx2|avx512] [--pc] [--json]
 */
 #include "orbwatch/orbwatch.h"
 
@@ -34,6 +34,7 @@ int main(int argc, char **argv)
   const char *path = OW_SHARED_DATA "/catalog/full_2023-10_spacetrack_3le.txt";
   double days = 1.0, thr = 5.0, step = 0.0;
   int threads = 0, pc = 0, json = 0;
+  ow_batch_isa scan_isa = OW_ISA_AUTO;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--days") && i + 1 < argc)
       days = atof(argv[++i]);
@@ -43,7 +44,12 @@ int main(int argc, char **argv)
       step = atof(argv[++i]);
     else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
       threads = atoi(argv[++i]);
-    else if (!strcmp(argv[i], "--pc"))
+    else if (!strcmp(argv[i], "--scan-isa") && i + 1 < argc) {
+      if (ow_batch_isa_parse(argv[++i], &scan_isa) < 0) {
+        fprintf(stderr, "bench_screen: unknown ISA %s\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(argv[i], "--pc"))
       pc = 1;
     else if (!strcmp(argv[i], "--json"))
       json = 1;
@@ -83,6 +89,7 @@ int main(int argc, char **argv)
   if (step > 0)
     o.step_s = step;
   o.threads = threads;
+  o.scan_isa = (int)scan_isa;
   ow_screen_result res;
   ow_err err;
   t0 = now_s();

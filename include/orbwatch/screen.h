@@ -63,6 +63,10 @@ typedef struct ow_screen_opts {
   ** stays inside the threshold between them (co-orbiting, docked, slow
   ** pairs): 1 (default), 0 to report every local minimum. */
   int merge_slow;
+  /* Instruction set of the search's candidate filter, an ow_batch_isa
+  ** (orbwatch/batch.h): 0 (AUTO) the widest the CPU runs; the tests
+  ** force each. The events do not depend on it. */
+  int scan_isa;
 } ow_screen_opts;
 
 /* Defaults: 7 days, 5 km, 60 s step, all against all, merge on. */
