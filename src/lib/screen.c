@@ -201,9 +201,7 @@ typedef struct cellent {
 } cellent;
 
 /* A slot in single precision, what the candidate filter reads. */
-typedef struct rec {
-  float x, y, z, vx, vy, vz, vb, acc;
-} rec;
+typedef ow__scan_rec rec;
 
 typedef struct grid {
   uint32_t tmask, tmax; /* table size - 1; largest size (2n) */
@@ -214,10 +212,12 @@ typedef struct grid {
   uint32_t *cpos, *cpos2; /* sorted cell -> table entry (and scratch) */
   uint32_t *cstart;    /* sorted cell -> first slot (ncell + 1 entries) */
   uint32_t *obj_pos;   /* local object -> its cell's entry (scratch) */
-  rec *rec;            /* slot -> single-precision copy */
+  rec *rec;            /* slot -> single-precision copy (x NaN if fast) */
   cold *cold;          /* slot -> the rest */
-  ow__scan_soa gb;     /* gathered candidates, one array per component */
+  rec *gb;             /* gathered candidates of a cell */
   uint32_t *gslot;     /* gathered candidate -> slot */
+  rec *frec;           /* fast object -> its single-precision copy */
+  uint32_t *fidx;      /* slot -> index among the fast objects */
   uint32_t *hit;       /* the kernel's output */
   uint32_t nslot;
   uint32_t nfast, *fast; /* slots of the fast objects */
@@ -234,9 +234,10 @@ static void grid_free(grid *g)
   free(g->obj_pos);
   free(g->rec);
   free(g->cold);
-  free(g->gb.x), free(g->gb.y), free(g->gb.z), free(g->gb.vx);
-  free(g->gb.vy), free(g->gb.vz), free(g->gb.vb), free(g->gb.acc);
+  free(g->gb);
   free(g->gslot);
+  free(g->frec);
+  free(g->fidx);
   free(g->hit);
   free(g->fast);
   free(g->is_fast);
@@ -270,20 +271,17 @@ static int grid_init(grid *g, size_t n)
   g->obj_pos = malloc((n + 1) * sizeof *g->obj_pos);
   g->rec = malloc((n + 1) * sizeof *g->rec);
   g->cold = malloc((n + 1) * sizeof *g->cold);
-  float **f[8] = {&g->gb.x, &g->gb.y, &g->gb.z, &g->gb.vx, &g->gb.vy,
-                  &g->gb.vz, &g->gb.vb, &g->gb.acc};
-  int ok = 1;
-  for (int k = 0; k < 8; k++) {
-    *f[k] = malloc((n + 1) * sizeof(float));
-    ok &= *f[k] != NULL;
-  }
+  g->gb = malloc((n + OW__SCAN_PAD) * sizeof *g->gb);
   g->gslot = malloc((n + 1) * sizeof *g->gslot);
+  g->frec = malloc((n + 1) * sizeof *g->frec);
+  g->fidx = malloc((n + 1) * sizeof *g->fidx);
   g->hit = malloc((n + 1) * sizeof *g->hit);
   g->fast = malloc((n + 1) * sizeof *g->fast);
   g->is_fast = malloc(n + 1);
-  if (!ok || !g->table || !g->ckey || !g->ckey2 || !g->cpos || !g->cpos2 ||
-      !g->cstart || !g->obj_pos || !g->rec || !g->cold || !g->gslot ||
-      !g->hit || !g->fast || !g->is_fast) {
+  if (!g->table || !g->ckey || !g->ckey2 || !g->cpos || !g->cpos2 ||
+      !g->cstart || !g->obj_pos || !g->rec || !g->cold || !g->gb ||
+      !g->gslot || !g->frec || !g->fidx || !g->hit || !g->fast ||
+      !g->is_fast) {
     grid_free(g);
     return OW_E_NOMEM;
   }
@@ -471,10 +469,22 @@ restart:
   }
   g->vbmax = vbmax;
   g->xmax = xmax;
-  g->nfast = 0;
+  /* Fast objects: their copy aside, NaN in the cells' records. */
+  uint32_t nf = 0;
   for (uint32_t s = 0; s < run; s++)
-    if (g->is_fast[s])
-      g->fast[g->nfast++] = s;
+    if (g->is_fast[s]) {
+      g->fast[nf] = s;
+      g->frec[nf] = g->rec[s];
+      g->fidx[s] = nf++;
+      g->rec[s].x = NAN;
+    }
+  g->nfast = nf;
+}
+
+/* The single-precision copy of slot s, fast or not. */
+static inline const rec *slot_rec(const grid *g, uint32_t s)
+{
+  return g->is_fast[s] ? &g->frec[g->fidx[s]] : &g->rec[s];
 }
 
 /* The double-precision state of slot s (what pair_test reads): the
@@ -710,43 +720,42 @@ static inline void probe_set(ow__scan_probe *p, const rec *r)
   p->vb = r->vb, p->acc = r->acc;
 }
 
-/* Appends the slots of [s0, s1) to the gathered candidates (one array per
-** component, for the vectorised filter): the fast ones only if all, never
-** slot skip. */
-static inline uint32_t gather(grid *g, uint32_t s0, uint32_t s1, uint32_t m,
-                              int all, uint32_t skip)
+/* The kernel's padding after m gathered candidates (screen_scan.h). */
+static inline void pad(grid *g, uint32_t m)
 {
-  ow__scan_soa *B = &g->gb;
-  for (uint32_t s = s0; s < s1; s++) {
-    if ((!all && g->is_fast[s]) || s == skip)
-      continue;
-    const rec *r = &g->rec[s];
-    B->x[m] = r->x, B->y[m] = r->y, B->z[m] = r->z;
-    B->vx[m] = r->vx, B->vy[m] = r->vy, B->vz[m] = r->vz;
-    B->vb[m] = r->vb, B->acc[m] = r->acc;
-    g->gslot[m++] = s;
+  for (int k = 0; k < OW__SCAN_PAD - 1; k++) {
+    rec *r = &g->gb[m + k];
+    r->x = r->y = r->z = r->vx = r->vy = r->vz = r->vb = r->acc = NAN;
   }
+}
+
+/* Appends the records of slots [s0, s1) to the gathered candidates. */
+static inline uint32_t gather(grid *g, uint32_t s0, uint32_t s1, uint32_t m)
+{
+  memcpy(g->gb + m, g->rec + s0, (s1 - s0) * sizeof *g->gb);
+  for (uint32_t s = s0; s < s1; s++)
+    g->gslot[m++] = s;
   return m;
 }
 
 /* Pairs of non-fast objects of sorted cell k: with each other and with
-** its 13 forward neighbours. The cell's own objects are gathered first,
-** then the neighbours', so that object p meets every candidate after it
-** in one run of the kernel. ptr[o] is the first cell not below column
-** fcol[o]'s run for the previous cell (the runs only move forward). */
+** its 13 forward neighbours. The records of the cell and of the cell
+** above it (0, 0, +1) are consecutive, and so are those of each
+** neighbour column's run: they are copied into one array, the cell's own
+** first, so that object p meets every candidate after it in one run of
+** the kernel. ptr[o] is the first cell not below column fcol[o]'s run
+** for the previous cell (the runs only move forward). Fast objects' x is
+** NaN: they are never hits. */
 static void scan_cell(const ctx *c, grid *g, const rows *rw, uint32_t k,
                       uint32_t ptr[4], ow__scan_probe *pr, tls *t)
 {
   const uint64_t *K = g->ckey;
   const uint32_t *S = g->cstart;
   uint32_t nc = g->ncell;
-  uint32_t na = gather(g, S[k], S[k + 1], 0, 0, UINT32_MAX);
-  if (na == 0)
-    return;
   uint64_t key = K[k];
-  uint32_t m = na;
-  if (k + 1 < nc && K[k + 1] == key + 1) /* (0, 0, +1) */
-    m = gather(g, S[k + 1], S[k + 2], m, 0, UINT32_MAX);
+  uint32_t na = S[k + 1] - S[k];
+  int up = k + 1 < nc && K[k + 1] == key + 1; /* (0, 0, +1) */
+  uint32_t m = gather(g, S[k], S[k + 1 + up], 0);
   for (int o = 0; o < 4; o++) {
     uint64_t lo = key + KEY_OFF(fcol[o][0], fcol[o][1], -1);
     uint64_t hi = key + KEY_OFF(fcol[o][0], fcol[o][1], 1);
@@ -758,12 +767,15 @@ static void scan_cell(const ctx *c, grid *g, const rows *rw, uint32_t k,
     while (q1 < nc && K[q1] <= hi)
       q1++;
     if (q1 > q0) /* cells q0..q1-1 have consecutive slots */
-      m = gather(g, S[q0], S[q1], m, 0, UINT32_MAX);
+      m = gather(g, S[q0], S[q1], m);
   }
+  pad(g, m);
   for (uint32_t p = 0; p + 1 < m && p < na; p++) {
     uint32_t sa = g->gslot[p];
+    if (g->is_fast[sa])
+      continue;
     probe_set(pr, &g->rec[sa]);
-    size_t nh = c->scan(&g->gb, p + 1, m, pr, g->hit, &t->pairs);
+    size_t nh = c->scan(g->gb, p + 1, m, pr, g->hit, &t->pairs);
     for (size_t j = 0; j < nh; j++)
       pair_test(c, rw, g, sa, g->gslot[g->hit[j]], t);
   }
@@ -803,13 +815,22 @@ static void scan_cube(const ctx *c, grid *g, const rows *rw, uint32_t sa,
         if (gap2 > r * r)
           continue;
         uint32_t e = cell_find(g, cell_key(nk[0], nk[1], nk[2]));
-        if (e)
-          m = gather(g, g->cstart[e - 1], g->cstart[e], m, 1, sa);
+        if (e == 0)
+          continue;
+        uint32_t m0 = m;
+        m = gather(g, g->cstart[e - 1], g->cstart[e], m);
+        for (uint32_t q = m0; q < m; q++) /* fast partners too */
+          if (g->is_fast[g->gslot[q]])
+            g->gb[q] = g->frec[g->fidx[g->gslot[q]]];
       }
-  probe_set(pr, &g->rec[sa]);
-  size_t nh = c->scan(&g->gb, 0, m, pr, g->hit, &t->pairs);
+  pad(g, m);
+  probe_set(pr, slot_rec(g, sa));
+  size_t nh = c->scan(g->gb, 0, m, pr, g->hit, &t->pairs);
+  t->pairs--; /* sa itself, in its own cell */
   for (size_t j = 0; j < nh; j++) {
     uint32_t q = g->gslot[g->hit[j]];
+    if (q == sa)
+      continue;
     if (skip_prim ? (C[q].prim && q < sa) : (C[q].fast && q < sa))
       continue;
     pair_test(c, rw, g, sa, q, t);

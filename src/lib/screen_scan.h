@@ -9,12 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Slots of one instant, single precision, one array per component. */
-typedef struct ow__scan_soa {
-  float *x, *y, *z, *vx, *vy, *vz;
-  float *vb;  /* speed bound over [t_k - h/2, t_k + h/2], km/s */
-  float *acc; /* acceleration bound, km/s^2 */
-} ow__scan_soa;
+/* One object of one instant in single precision (32 bytes). A record
+** whose x is NaN is never a hit: screen.c leaves fast objects out so. */
+typedef struct ow__scan_rec {
+  float x, y, z, vx, vy, vz;
+  float vb;  /* speed bound over [t_k - h/2, t_k + h/2], km/s */
+  float acc; /* acceleration bound, km/s^2 */
+} ow__scan_rec;
 
 /* The probe (object a) and the constants of one instant. */
 typedef struct ow__scan_probe {
@@ -58,15 +59,19 @@ static inline void ow__scan_consts(ow__scan_probe *p, double d_km,
   p->h2h = (float)(0.5 * h_s * h_s);
 }
 
+/* The filter reads records in groups of OW__SCAN_PAD: r must hold
+** OW__SCAN_PAD - 1 readable records after q1 (their x NaN: no hit). */
+#define OW__SCAN_PAD 16
+
 /*
-** Slots q in [q0, q1) of s that may pass the double-precision tests of
+** Records q in [q0, q1) of r that may pass the double-precision tests of
 ** pair_test (screen.c) with the probe: within the padded search radius
 ** and the padded linear-motion bound. Writes them to hit (room for
 ** q1 - q0) and returns their number; adds the number of slots within the
 ** padded radius to *n_radius. A superset of what pair_test keeps (the
 ** pads above).
 */
-typedef size_t (*ow__scan_fn)(const ow__scan_soa *s, size_t q0, size_t q1,
+typedef size_t (*ow__scan_fn)(const ow__scan_rec *r, size_t q0, size_t q1,
                               const ow__scan_probe *a, uint32_t *hit,
                               uint64_t *n_radius);
 
@@ -74,13 +79,13 @@ typedef size_t (*ow__scan_fn)(const ow__scan_soa *s, size_t q0, size_t q1,
 ** if this CPU cannot run it. */
 ow__scan_fn ow__scan_for(int isa);
 
-size_t ow__scan_sse2(const ow__scan_soa *s, size_t q0, size_t q1,
+size_t ow__scan_sse2(const ow__scan_rec *r, size_t q0, size_t q1,
                      const ow__scan_probe *a, uint32_t *hit,
                      uint64_t *n_radius);
-size_t ow__scan_avx2(const ow__scan_soa *s, size_t q0, size_t q1,
+size_t ow__scan_avx2(const ow__scan_rec *r, size_t q0, size_t q1,
                      const ow__scan_probe *a, uint32_t *hit,
                      uint64_t *n_radius);
-size_t ow__scan_avx512(const ow__scan_soa *s, size_t q0, size_t q1,
+size_t ow__scan_avx512(const ow__scan_rec *r, size_t q0, size_t q1,
                        const ow__scan_probe *a, uint32_t *hit,
                        uint64_t *n_radius);
 

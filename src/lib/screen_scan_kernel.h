@@ -2,7 +2,10 @@
 ** screen_scan_kernel.h - source of ow__scan_<isa> (screen_scan.h),
 ** included by screen_scan_sse2.c, _avx2.c and _avx512.c after they define
 ** OW__SCAN_FN; CMakeLists.txt gives each its -m flags, and the compiler
-** vectorises the block loop (plain C: one source for every ISA).
+** vectorises the block loop (plain C: one source for every ISA; the
+** records are read as they are, 8 floats each, which the compiler
+** de-interleaves with shuffles: cheaper than gathering the candidates of
+** a cell into one array per component).
 **
 ** Per candidate b, with dr = r_b - r_a, dv = v_b - v_a, f = dr . dv:
 **   radius: |dr| < ds + (vb_a + vb_b) h/2;
@@ -20,38 +23,40 @@
 
 #define OW__SCAN_BLOCK 256
 
-size_t OW__SCAN_FN(const ow__scan_soa *s, size_t q0, size_t q1,
+size_t OW__SCAN_FN(const ow__scan_rec *r, size_t q0, size_t q1,
                    const ow__scan_probe *a, uint32_t *hit,
                    uint64_t *n_radius)
 {
-  const float *restrict X = s->x, *restrict Y = s->y, *restrict Z = s->z;
-  const float *restrict VX = s->vx, *restrict VY = s->vy;
-  const float *restrict VZ = s->vz, *restrict VB = s->vb;
-  const float *restrict AC = s->acc;
   const float ax = a->x, ay = a->y, az = a->z;
   const float avx = a->vx, avy = a->vy, avz = a->vz;
   const float avb = a->vb, aacc = a->acc;
   const float ds = a->ds, half = a->half, h = a->h, lim0 = a->lim0;
   const float h2h = a->h2h;
-  unsigned char m[OW__SCAN_BLOCK] __attribute__((aligned(64)));
+  /* 32-bit flags: the vectorisation factor is then the float one (8-bit
+  ** flags made it 64 with AVX-512, longer than most calls). */
+  uint32_t m[OW__SCAN_BLOCK] __attribute__((aligned(64)));
   size_t nh = 0;
   uint64_t nr = 0;
   for (size_t b0 = q0; b0 < q1; b0 += OW__SCAN_BLOCK) {
     size_t nb = q1 - b0 < OW__SCAN_BLOCK ? q1 - b0 : OW__SCAN_BLOCK;
+    /* Whole groups of OW__SCAN_PAD: the caller's padding records (x NaN)
+    ** fill the last one, so no scalar remainder loop (most calls are
+    ** short: ~40 candidates). */
+    size_t np = (nb + OW__SCAN_PAD - 1) / OW__SCAN_PAD * OW__SCAN_PAD;
     unsigned cnt = 0;
-    for (size_t k = 0; k < nb; k++) {
-      size_t q = b0 + k;
-      float dx = X[q] - ax, dy = Y[q] - ay, dz = Z[q] - az;
+    const ow__scan_rec *restrict P = r + b0;
+    for (size_t k = 0; k < np; k++) {
+      float dx = P[k].x - ax, dy = P[k].y - ay, dz = P[k].z - az;
       float d2 = dx * dx + dy * dy + dz * dz;
-      float r = ds + (avb + VB[q]) * half;
-      int in = d2 < r * r;
-      float ux = VX[q] - avx, uy = VY[q] - avy, uz = VZ[q] - avz;
+      float rad = ds + (avb + P[k].vb) * half;
+      int in = d2 < rad * rad;
+      float ux = P[k].vx - avx, uy = P[k].vy - avy, uz = P[k].vz - avz;
       float f = dx * ux + dy * uy + dz * uz;
       float v2 = ux * ux + uy * uy + uz * uz;
       float cx = dy * uz - dz * uy, cy = dz * ux - dx * uz;
       float cz = dx * uy - dy * ux;
       float c2 = cx * cx + cy * cy + cz * cz;
-      float lim = lim0 + (aacc + AC[q]) * h2h;
+      float lim = lim0 + (aacc + P[k].acc) * h2h;
       float l2 = lim * lim;
       float tau = copysignf(h, -f); /* ahead if approaching */
       float ex = dx + ux * tau, ey = dy + uy * tau, ez = dz + uz * tau;
@@ -59,23 +64,20 @@ size_t OW__SCAN_FN(const ow__scan_soa *s, size_t q0, size_t q1,
       int inside = fabsf(f) <= v2 * h;
       int lin = (inside & (c2 <= l2 * v2)) | (!inside & (e2 <= l2));
       cnt += (unsigned)in;
-      m[k] = (unsigned char)(in & lin);
+      m[k] = (uint32_t)(in & lin);
     }
     nr += cnt;
-    /* Survivors are rare (~1 in 1000): skip 8 flags at a time. */
-    size_t k = 0;
-    for (; k + 8 <= nb; k += 8) {
+    /* Survivors are rare (~1 in 500): skip 2 flags at a time. */
+    for (size_t k = 0; k < nb; k += 2) {
       uint64_t w;
       __builtin_memcpy(&w, m + k, 8);
       if (!w)
         continue;
-      for (size_t j = k; j < k + 8; j++)
-        if (m[j])
-          hit[nh++] = (uint32_t)(b0 + j);
-    }
-    for (; k < nb; k++)
       if (m[k])
         hit[nh++] = (uint32_t)(b0 + k);
+      if (k + 1 < nb && m[k + 1])
+        hit[nh++] = (uint32_t)(b0 + k + 1);
+    }
   }
   *n_radius += nr;
   return nh;
