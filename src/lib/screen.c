@@ -215,6 +215,7 @@ typedef struct grid {
   rec *rec;            /* slot -> single-precision copy (x NaN if fast) */
   cold *cold;          /* slot -> the rest */
   rec *gb;             /* gathered candidates of a cell */
+  rec *nanpad;         /* OW__SCAN_PAD records with x NaN */
   uint32_t *gslot;     /* gathered candidate -> slot */
   rec *frec;           /* fast object -> its single-precision copy */
   uint32_t *fidx;      /* slot -> index among the fast objects */
@@ -235,6 +236,7 @@ static void grid_free(grid *g)
   free(g->rec);
   free(g->cold);
   free(g->gb);
+  free(g->nanpad);
   free(g->gslot);
   free(g->frec);
   free(g->fidx);
@@ -263,8 +265,9 @@ static int grid_init(grid *g, size_t n)
   g->tmax = (uint32_t)m;
   grid_size(g, 1024);
   g->table = calloc(m, sizeof *g->table);
-  g->ckey = malloc((n + 1) * sizeof *g->ckey);
-  g->ckey2 = malloc((n + 1) * sizeof *g->ckey2);
+  /* Keys: 3 sentinels after the cells (scan_cell). */
+  g->ckey = malloc((n + 3) * sizeof *g->ckey);
+  g->ckey2 = malloc((n + 3) * sizeof *g->ckey2);
   g->cpos = malloc((n + 1) * sizeof *g->cpos);
   g->cpos2 = malloc((n + 1) * sizeof *g->cpos2);
   g->cstart = malloc((n + 2) * sizeof *g->cstart);
@@ -272,6 +275,12 @@ static int grid_init(grid *g, size_t n)
   g->rec = malloc((n + 1) * sizeof *g->rec);
   g->cold = malloc((n + 1) * sizeof *g->cold);
   g->gb = malloc((n + OW__SCAN_PAD) * sizeof *g->gb);
+  g->nanpad = malloc(OW__SCAN_PAD * sizeof *g->nanpad);
+  if (g->nanpad)
+    for (int k = 0; k < OW__SCAN_PAD; k++) {
+      rec *r = &g->nanpad[k];
+      r->x = r->y = r->z = r->vx = r->vy = r->vz = r->vb = r->acc = NAN;
+    }
   g->gslot = malloc((n + 1) * sizeof *g->gslot);
   g->frec = malloc((n + 1) * sizeof *g->frec);
   g->fidx = malloc((n + 1) * sizeof *g->fidx);
@@ -280,6 +289,7 @@ static int grid_init(grid *g, size_t n)
   g->is_fast = malloc(n + 1);
   if (!g->table || !g->ckey || !g->ckey2 || !g->cpos || !g->cpos2 ||
       !g->cstart || !g->obj_pos || !g->rec || !g->cold || !g->gb ||
+      !g->nanpad ||
       !g->gslot || !g->frec || !g->fidx || !g->hit || !g->fast ||
       !g->is_fast) {
     grid_free(g);
@@ -432,6 +442,7 @@ restart:
   }
   g->ncell = nc;
   cells_sort(g);
+  g->ckey[nc] = g->ckey[nc + 1] = g->ckey[nc + 2] = UINT64_MAX;
   uint32_t run = 0;
   for (uint32_t k = 0; k < nc; k++) {
     cellent *e = &g->table[g->cpos[k]];
@@ -723,13 +734,11 @@ static inline void probe_set(ow__scan_probe *p, const rec *r)
 /* The kernel's padding after m gathered candidates (screen_scan.h). */
 static inline void pad(grid *g, uint32_t m)
 {
-  for (int k = 0; k < OW__SCAN_PAD - 1; k++) {
-    rec *r = &g->gb[m + k];
-    r->x = r->y = r->z = r->vx = r->vy = r->vz = r->vb = r->acc = NAN;
-  }
+  memcpy(g->gb + m, g->nanpad, (OW__SCAN_PAD - 1) * sizeof *g->gb);
 }
 
-/* Appends the records of slots [s0, s1) to the gathered candidates. */
+/* Appends the records of slots [s0, s1) to the gathered candidates, with
+** their slots (for the cube searches). */
 static inline uint32_t gather(grid *g, uint32_t s0, uint32_t s1, uint32_t m)
 {
   memcpy(g->gb + m, g->rec + s0, (s1 - s0) * sizeof *g->gb);
@@ -741,43 +750,55 @@ static inline uint32_t gather(grid *g, uint32_t s0, uint32_t s1, uint32_t m)
 /* Pairs of non-fast objects of sorted cell k: with each other and with
 ** its 13 forward neighbours. The records of the cell and of the cell
 ** above it (0, 0, +1) are consecutive, and so are those of each
-** neighbour column's run: they are copied into one array, the cell's own
-** first, so that object p meets every candidate after it in one run of
-** the kernel. ptr[o] is the first cell not below column fcol[o]'s run
-** for the previous cell (the runs only move forward). Fast objects' x is
-** NaN: they are never hits. */
+** neighbour column's run (z-1 to z+1: the keys from lo to hi are those
+** three cells and no other, so the run is the next at most three cells
+** not above hi): they are copied into one array, the cell's own first,
+** so that object p meets every candidate after it in one run of the
+** kernel. ptr[o] is the first cell not below column fcol[o]'s run for
+** the previous cell (the runs only move forward); the keys end with
+** three sentinels (UINT64_MAX). Fast objects' x is NaN: never hits. */
 static void scan_cell(const ctx *c, grid *g, const rows *rw, uint32_t k,
                       uint32_t ptr[4], ow__scan_probe *pr, tls *t)
 {
   const uint64_t *K = g->ckey;
   const uint32_t *S = g->cstart;
-  uint32_t nc = g->ncell;
   uint64_t key = K[k];
   uint32_t na = S[k + 1] - S[k];
-  int up = k + 1 < nc && K[k + 1] == key + 1; /* (0, 0, +1) */
-  uint32_t m = gather(g, S[k], S[k + 1 + up], 0);
+  uint32_t up = K[k + 1] == key + 1; /* (0, 0, +1) */
+  /* Runs: first gathered position and first slot. */
+  uint32_t rpos[5], rslot[5], nr = 1;
+  rpos[0] = 0, rslot[0] = S[k];
+  uint32_t m = S[k + 1 + up] - S[k];
+  memcpy(g->gb, g->rec + S[k], m * sizeof *g->gb);
   for (int o = 0; o < 4; o++) {
     uint64_t lo = key + KEY_OFF(fcol[o][0], fcol[o][1], -1);
     uint64_t hi = key + KEY_OFF(fcol[o][0], fcol[o][1], 1);
     uint32_t q0 = ptr[o];
-    while (q0 < nc && K[q0] < lo)
+    while (K[q0] < lo)
       q0++;
     ptr[o] = q0;
-    uint32_t q1 = q0;
-    while (q1 < nc && K[q1] <= hi)
-      q1++;
-    if (q1 > q0) /* cells q0..q1-1 have consecutive slots */
-      m = gather(g, S[q0], S[q1], m);
+    uint32_t q1 = q0 + (K[q0] <= hi) + (K[q0 + 1] <= hi) +
+                  (K[q0 + 2] <= hi);
+    if (q1 > q0) {
+      uint32_t len = S[q1] - S[q0];
+      rpos[nr] = m, rslot[nr++] = S[q0];
+      memcpy(g->gb + m, g->rec + S[q0], len * sizeof *g->gb);
+      m += len;
+    }
   }
   pad(g, m);
   for (uint32_t p = 0; p + 1 < m && p < na; p++) {
-    uint32_t sa = g->gslot[p];
+    uint32_t sa = S[k] + p;
     if (g->is_fast[sa])
       continue;
     probe_set(pr, &g->rec[sa]);
     size_t nh = c->scan(g->gb, p + 1, m, pr, g->hit, &t->pairs);
-    for (size_t j = 0; j < nh; j++)
-      pair_test(c, rw, g, sa, g->gslot[g->hit[j]], t);
+    for (size_t j = 0; j < nh; j++) {
+      uint32_t q = g->hit[j], r = nr - 1;
+      while (rpos[r] > q)
+        r--;
+      pair_test(c, rw, g, sa, rslot[r] + (q - rpos[r]), t);
+    }
   }
 }
 
