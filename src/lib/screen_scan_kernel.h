@@ -43,7 +43,7 @@ size_t OW__SCAN_FN(const ow__scan_rec *r, size_t q0, size_t q1,
     ** fill the last one, so no scalar remainder loop (most calls are
     ** short: ~40 candidates). */
     size_t np = (nb + OW__SCAN_PAD - 1) / OW__SCAN_PAD * OW__SCAN_PAD;
-    unsigned cnt = 0;
+    unsigned cnt = 0, any = 0;
     const ow__scan_rec *restrict P = r + b0;
     for (size_t k = 0; k < np; k++) {
       float dx = P[k].x - ax, dy = P[k].y - ay, dz = P[k].z - az;
@@ -64,10 +64,14 @@ size_t OW__SCAN_FN(const ow__scan_rec *r, size_t q0, size_t q1,
       int inside = fabsf(f) <= v2 * h;
       int lin = (inside & (c2 <= l2 * v2)) | (!inside & (e2 <= l2));
       cnt += (unsigned)in;
+      any |= (unsigned)(in & lin);
       m[k] = (uint32_t)(in & lin);
     }
     nr += cnt;
-    /* Survivors are rare (~1 in 500): skip 2 flags at a time. */
+    if (!any)
+      continue;
+    /* Survivors are rare (~1 in 500 candidates, in at most 1 call in
+    ** 12): skip 2 flags at a time. */
     for (size_t k = 0; k < nb; k += 2) {
       uint64_t w;
       __builtin_memcpy(&w, m + k, 8);
