@@ -284,7 +284,7 @@ static int grid_init(grid *g, size_t n)
   g->gslot = malloc((n + 1) * sizeof *g->gslot);
   g->frec = malloc((n + 1) * sizeof *g->frec);
   g->fidx = malloc((n + 1) * sizeof *g->fidx);
-  g->hit = malloc((n + 1) * sizeof *g->hit);
+  g->hit = malloc((2 * n + 2) * sizeof *g->hit);
   g->fast = malloc((n + 1) * sizeof *g->fast);
   g->is_fast = malloc(n + 1);
   if (!g->table || !g->ckey || !g->ckey2 || !g->cpos || !g->cpos2 ||
@@ -361,6 +361,7 @@ typedef struct ctx {
   int prim_mode;
   double h, d_search, cell_l;
   ow__scan_fn scan;          /* the candidate filter (screen_scan.h) */
+  ow__scan2_fn scan2;        /* the same, two probes at once */
 } ctx;
 
 /* LSD radix sort of the cells by key, field by field (z, y, x), 11 bits
@@ -787,18 +788,38 @@ static void scan_cell(const ctx *c, grid *g, const rows *rw, uint32_t k,
     }
   }
   pad(g, m);
-  for (uint32_t p = 0; p + 1 < m && p < na; p++) {
-    uint32_t sa = S[k] + p;
-    if (g->is_fast[sa])
+  /* Two probes at once where they are consecutive and not fast: p and
+  ** p + 1 against [p + 1, m), p + 1's hit with itself dropped. */
+  uint32_t s0 = S[k];
+  for (uint32_t p = 0; p + 1 < m && p < na;) {
+    uint32_t sa = s0 + p;
+    if (g->is_fast[sa]) {
+      p++;
       continue;
+    }
+    int two = p + 1 < na && !g->is_fast[sa + 1];
+    size_t nh;
     probe_set(pr, &g->rec[sa]);
-    size_t nh = c->scan(g->gb, p + 1, m, pr, g->hit, &t->pairs);
+    if (two) {
+      ow__scan_probe pb = *pr;
+      probe_set(&pb, &g->rec[sa + 1]);
+      nh = c->scan2(g->gb, p + 1, m, pr, &pb, g->hit, &t->pairs);
+      t->pairs--; /* p + 1 with itself */
+    } else
+      nh = c->scan(g->gb, p + 1, m, pr, g->hit, &t->pairs);
     for (size_t j = 0; j < nh; j++) {
-      uint32_t q = g->hit[j], r = nr - 1;
+      uint32_t q = g->hit[j], b = 0;
+      if (two) {
+        b = q & 1, q >>= 1;
+        if (b && q == p + 1)
+          continue;
+      }
+      uint32_t r = nr - 1;
       while (rpos[r] > q)
         r--;
-      pair_test(c, rw, g, sa, rslot[r] + (q - rpos[r]), t);
+      pair_test(c, rw, g, sa + b, rslot[r] + (q - rpos[r]), t);
     }
+    p += two ? 2 : 1;
   }
 }
 
@@ -938,7 +959,8 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   double h = opt->step_s > 0 ? opt->step_s : OW_SCREEN_STEP_S_DEFAULT;
   if (!(h >= 1.0 && h <= 600.0))
     return ow_err_set(err, OW_E_ARG, "step", "step %g s not in [1, 600]", h);
-  ow__scan_fn scan = ow__scan_for(opt->scan_isa);
+  ow__scan2_fn scan2 = NULL;
+  ow__scan_fn scan = ow__scan_for(opt->scan_isa, &scan2);
   if (!scan)
     return ow_err_set(err, OW_E_UNSUPPORTED, "scan_isa",
                       "ISA %s not supported here",
@@ -1101,7 +1123,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     }
 
   ctx c = {es, models, opt, gidx, obj, is_prim, valid, nl, prim_mode, h,
-           d_search, cell_l, scan};
+           d_search, cell_l, scan, scan2};
   size_t next_k = 0; /* first instant not yet processed */
   long got;
   double t0 = now_s();

@@ -7,13 +7,13 @@
 
 #include <stddef.h>
 
-ow__scan_fn ow__scan_for(int isa)
+ow__scan_fn ow__scan_for(int isa, ow__scan2_fn *two)
 {
   if (isa == OW_ISA_AUTO) {
-    ow__scan_fn f = ow__scan_for(OW_ISA_AVX512);
+    ow__scan_fn f = ow__scan_for(OW_ISA_AVX512, two);
     if (!f)
-      f = ow__scan_for(OW_ISA_AVX2);
-    return f ? f : ow__scan_sse2;
+      f = ow__scan_for(OW_ISA_AVX2, two);
+    return f ? f : ow__scan_for(OW_ISA_SSE2, two);
   }
   if (!ow_batch_isa_supported((ow_batch_isa)isa))
     return NULL;
@@ -23,9 +23,17 @@ ow__scan_fn ow__scan_for(int isa)
     if (!__builtin_cpu_supports("avx512bw") ||
         !__builtin_cpu_supports("avx512vl"))
       return NULL;
+    if (two)
+      *two = ow__scan2_avx512;
     return ow__scan_avx512;
-  case OW_ISA_AVX2: return ow__scan_avx2;
-  case OW_ISA_SSE2: return ow__scan_sse2;
+  case OW_ISA_AVX2:
+    if (two)
+      *two = ow__scan2_avx2;
+    return ow__scan_avx2;
+  case OW_ISA_SSE2:
+    if (two)
+      *two = ow__scan2_sse2;
+    return ow__scan_sse2;
   default: return NULL;
   }
 }

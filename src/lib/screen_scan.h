@@ -75,9 +75,19 @@ typedef size_t (*ow__scan_fn)(const ow__scan_rec *r, size_t q0, size_t q1,
                               const ow__scan_probe *a, uint32_t *hit,
                               uint64_t *n_radius);
 
-/* The filter for an ow_batch_isa (AUTO: the widest the CPU runs), NULL
-** if this CPU cannot run it. */
-ow__scan_fn ow__scan_for(int isa);
+/*
+** The same for two probes at once (each candidate read once): hits are
+** 2 q for probe a, 2 q + 1 for probe b (room for 2 (q1 - q0)); both
+** probes' counts are added to *n_radius.
+*/
+typedef size_t (*ow__scan2_fn)(const ow__scan_rec *r, size_t q0, size_t q1,
+                               const ow__scan_probe *a,
+                               const ow__scan_probe *b, uint32_t *hit,
+                               uint64_t *n_radius);
+
+/* The filters for an ow_batch_isa (AUTO: the widest the CPU runs); NULL
+** (and *two untouched) if this CPU cannot run it. */
+ow__scan_fn ow__scan_for(int isa, ow__scan2_fn *two);
 
 size_t ow__scan_sse2(const ow__scan_rec *r, size_t q0, size_t q1,
                      const ow__scan_probe *a, uint32_t *hit,
@@ -88,5 +98,15 @@ size_t ow__scan_avx2(const ow__scan_rec *r, size_t q0, size_t q1,
 size_t ow__scan_avx512(const ow__scan_rec *r, size_t q0, size_t q1,
                        const ow__scan_probe *a, uint32_t *hit,
                        uint64_t *n_radius);
+
+size_t ow__scan2_sse2(const ow__scan_rec *r, size_t q0, size_t q1,
+                      const ow__scan_probe *a, const ow__scan_probe *b,
+                      uint32_t *hit, uint64_t *n_radius);
+size_t ow__scan2_avx2(const ow__scan_rec *r, size_t q0, size_t q1,
+                      const ow__scan_probe *a, const ow__scan_probe *b,
+                      uint32_t *hit, uint64_t *n_radius);
+size_t ow__scan2_avx512(const ow__scan_rec *r, size_t q0, size_t q1,
+                        const ow__scan_probe *a, const ow__scan_probe *b,
+                        uint32_t *hit, uint64_t *n_radius);
 
 #endif

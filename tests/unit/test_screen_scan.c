@@ -8,6 +8,7 @@
 **      LEO and at deep-space coordinates; and no hit may be far outside
 **      (within 2 km of both bounds), so the filter does filter; records
 **      with x NaN (how screen.c leaves out fast objects) are never hits;
+**      the two-probe filter gives exactly what the one-probe one does;
 **   2. the whole screening of a catalog sample, all-vs-all and with
 **      primaries, gives the same events whatever the ISA (test_screen
 **      checks the events against a brute-force reference).
@@ -107,8 +108,11 @@ static void compare(const char *label, ow_batch_isa isa, const st8 *p,
   for (size_t i = 5; i < n; i += 17)
     R[i].x = NAN;
   uint32_t *hit = malloc((n + 1) * sizeof *hit);
+  uint32_t *hit2 = malloc((2 * n + 2) * sizeof *hit2);
+  size_t two_diff = 0;
   unsigned char *mark = calloc(n + 1, 1);
-  ow__scan_fn fn = ow__scan_for(isa);
+  ow__scan2_fn fn2 = NULL;
+  ow__scan_fn fn = ow__scan_for(isa, &fn2);
   ow__scan_probe pr;
   ow__scan_consts(&pr, d, h, xmax);
   size_t miss = 0, stray = 0, nref = 0, nhit = 0, nrad_ref = 0;
@@ -122,6 +126,30 @@ static void compare(const char *label, ow_batch_isa isa, const st8 *p,
     /* Odd probes start one slot further: ranges of every alignment. */
     size_t q0 = a + 1 + (a & 1);
     size_t nh = fn(R, q0, n, &pr, hit, &nrad);
+    /* The two-probe filter: a and the previous probe b (its q0 differs
+    ** by at most 2, so b is tested on this range too) must get exactly
+    ** what the one-probe filter gives each. */
+    if (a > 0 && !isnan(R[a - 1].x)) {
+      ow__scan_probe pb = pr;
+      pb.x = R[a - 1].x, pb.y = R[a - 1].y, pb.z = R[a - 1].z;
+      pb.vx = R[a - 1].vx, pb.vy = R[a - 1].vy, pb.vz = R[a - 1].vz;
+      pb.vb = R[a - 1].vb, pb.acc = R[a - 1].acc;
+      uint64_t n2 = 0, n1 = 0;
+      size_t nb1 = fn(R, q0, n, &pb, hit2 + n + 1, &n1);
+      size_t nh2 = fn2(R, q0, n, &pr, &pb, hit2, &n2);
+      size_t ka = 0, kb = 0;
+      for (size_t j = 0; j < nh2; j++) {
+        uint32_t q = hit2[j] >> 1;
+        if (hit2[j] & 1)
+          two_diff += kb >= nb1 || hit2[n + 1 + kb++] != q;
+        else
+          two_diff += ka >= nh || hit[ka++] != q;
+      }
+      two_diff += ka != nh || kb != nb1;
+      uint64_t nra = 0;
+      fn(R, q0, n, &pr, hit2 + n + 1, &nra);
+      two_diff += n2 != n1 + nra;
+    }
     for (size_t j = 0; j < nh; j++) {
       mark[hit[j]] = 1;
       stray += isnan(R[hit[j]].x) || !ref_keep(&p[a], &p[hit[j]], d, h, 2.0);
@@ -147,6 +175,7 @@ static void compare(const char *label, ow_batch_isa isa, const st8 *p,
     nhit += nh;
   }
   CHECK_EQ_INT(miss, 0);
+  CHECK_EQ_INT(two_diff, 0);
   CHECK_EQ_INT(stray, 0);
   CHECK(nrad >= nrad_ref);
   /* Records with x NaN only: no hit, none in the radius. */
@@ -164,6 +193,7 @@ static void compare(const char *label, ow_batch_isa isa, const st8 *p,
          ow_batch_isa_name(isa), n, nref, nhit, miss, stray,
          (unsigned long long)nrad, nrad_ref);
   free(hit);
+  free(hit2);
   free(mark);
   free(R);
 }
@@ -296,7 +326,7 @@ static void test_screen_isas(const ow_elset *es, const ow_sgp4 *m, size_t n,
     ow_screen_result r;
     ow_err err;
     int rc = ow_screen_run(es, m, n, &o, &r, &err);
-    if (!ow__scan_for(isa)) {
+    if (!ow__scan_for(isa, NULL)) {
       CHECK_EQ_INT(rc, OW_E_UNSUPPORTED);
       printf("screen %s: not supported here\n",
              ow_batch_isa_name((ow_batch_isa)isa));
@@ -349,7 +379,7 @@ int main(void)
   size_t cap = 4000;
   st8 *p = malloc(cap * sizeof *p);
   for (int isa = OW_ISA_SSE2; isa <= OW_ISA_AVX512; isa++) {
-    if (!ow__scan_for(isa)) {
+    if (!ow__scan_for(isa, NULL)) {
       printf("kernel %s: not supported here\n",
              ow_batch_isa_name((ow_batch_isa)isa));
       continue;
