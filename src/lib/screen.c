@@ -215,7 +215,6 @@ typedef struct grid {
   rec *rec;            /* slot -> single-precision copy (x NaN if fast) */
   cold *cold;          /* slot -> the rest */
   rec *gb;             /* gathered candidates of a cell */
-  rec *nanpad;         /* OW__SCAN_PAD records with x NaN */
   uint32_t *gslot;     /* gathered candidate -> slot */
   rec *frec;           /* fast object -> its single-precision copy */
   uint32_t *fidx;      /* slot -> index among the fast objects */
@@ -236,7 +235,6 @@ static void grid_free(grid *g)
   free(g->rec);
   free(g->cold);
   free(g->gb);
-  free(g->nanpad);
   free(g->gslot);
   free(g->frec);
   free(g->fidx);
@@ -274,13 +272,8 @@ static int grid_init(grid *g, size_t n)
   g->obj_pos = malloc((n + 1) * sizeof *g->obj_pos);
   g->rec = malloc((n + 1) * sizeof *g->rec);
   g->cold = malloc((n + 1) * sizeof *g->cold);
-  g->gb = malloc((n + OW__SCAN_PAD) * sizeof *g->gb);
-  g->nanpad = malloc(OW__SCAN_PAD * sizeof *g->nanpad);
-  if (g->nanpad)
-    for (int k = 0; k < OW__SCAN_PAD; k++) {
-      rec *r = &g->nanpad[k];
-      r->x = r->y = r->z = r->vx = r->vy = r->vz = r->vb = r->acc = NAN;
-    }
+  /* Zeroed: the padding sets only x (the other fields must be set). */
+  g->gb = calloc(n + OW__SCAN_PAD, sizeof *g->gb);
   g->gslot = malloc((n + 1) * sizeof *g->gslot);
   g->frec = malloc((n + 1) * sizeof *g->frec);
   g->fidx = malloc((n + 1) * sizeof *g->fidx);
@@ -289,7 +282,6 @@ static int grid_init(grid *g, size_t n)
   g->is_fast = malloc(n + 1);
   if (!g->table || !g->ckey || !g->ckey2 || !g->cpos || !g->cpos2 ||
       !g->cstart || !g->obj_pos || !g->rec || !g->cold || !g->gb ||
-      !g->nanpad ||
       !g->gslot || !g->frec || !g->fidx || !g->hit || !g->fast ||
       !g->is_fast) {
     grid_free(g);
@@ -732,10 +724,12 @@ static inline void probe_set(ow__scan_probe *p, const rec *r)
   p->vb = r->vb, p->acc = r->acc;
 }
 
-/* The kernel's padding after m gathered candidates (screen_scan.h). */
+/* The kernel's padding after m gathered candidates (screen_scan.h): x
+** NaN, one float store each (a copy of NaN records cost more). */
 static inline void pad(grid *g, uint32_t m)
 {
-  memcpy(g->gb + m, g->nanpad, (OW__SCAN_PAD - 1) * sizeof *g->gb);
+  for (int k = 0; k < OW__SCAN_PAD - 1; k++)
+    g->gb[m + k].x = NAN;
 }
 
 /* Appends the records of slots [s0, s1) to the gathered candidates, with
