@@ -12,11 +12,12 @@
 **   3. at every grid instant t_k a grid of cubic cells of edge L, the
 **      cells sorted by (x, y, z), lists the pairs closer than their
 **      search radius R_ij (below): each cell with itself and its 13
-**      forward neighbours, whose objects are gathered into one array per
-**      component; a vectorised single-precision filter (compiled per ISA,
-**      screen_scan_kernel.h) keeps the pairs within the padded radius and
-**      the padded linear-motion bound of step 4, and pair_test repeats
-**      both in double precision (the pads: screen_scan.h).
+**      forward neighbours (five runs of consecutive cells, copied into one
+**      array of 32-byte single-precision records); a vectorised filter
+**      (compiled per ISA, screen_scan_kernel.h) keeps the pairs within the
+**      padded radius and the padded linear-motion bound of step 4, and
+**      pair_test repeats both in double precision (the pads:
+**      screen_scan.h), so the events do not depend on the filter.
 **   4. for each such pair: a linear-motion bound with a curvature pad
 **      (drops ~99%), the radial bands, then on the interval ahead (an
 **      approaching pair) or behind (a receding one, when the pair was not
@@ -169,8 +170,10 @@ void ow__screen_object_bounds(const ow_elset *e, double age_day,
 
 /* ---- the spatial hash ---------------------------------------------------- */
 
-/* One object of one instant, in cell order: what pair_test reads (hot)
-** apart from what the tests after it read (cold). */
+/* One object of one instant in double precision: what pair_test reads
+** (hot; built from the rows for the few pairs the filter passes: a
+** slot-ordered copy cost more) and, per slot, what the tests after it
+** read (cold). */
 typedef struct hot {
   double x, y, z;     /* position */
   double vx, vy, vz;  /* velocity */
