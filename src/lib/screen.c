@@ -820,6 +820,13 @@ static void scan_cell(const ctx *c, grid *g, const rows *rw, uint32_t k,
   }
 }
 
+/* Distance from v to the cell [cell l, (cell + 1) l] along one axis. */
+static inline double box_gap(int32_t cell, double l, double v)
+{
+  double lo = cell * l, hi = lo + l;
+  return v < lo ? lo - v : v > hi ? v - hi : 0.0;
+}
+
 /* Every pair of slot sa with the slots within its largest radius of this
 ** instant (the cells of a cube that meet that sphere), except those
 ** paired elsewhere: two primaries (skip_prim) or two fast objects are
@@ -841,19 +848,21 @@ static void scan_cube(const ctx *c, grid *g, const rows *rw, uint32_t sa,
   for (int d = 0; d < 3; d++)
     k[d] = cell_of(pa[d] * inv_l);
   uint32_t m = 0;
-  for (int32_t dx = -span; dx <= span; dx++)
-    for (int32_t dy = -span; dy <= span; dy++)
+  double r2 = r * r;
+  for (int32_t dx = -span; dx <= span; dx++) {
+    double gx = box_gap(k[0] + dx, l, pa[0]);
+    if (gx * gx > r2)
+      continue;
+    for (int32_t dy = -span; dy <= span; dy++) {
+      double gy = box_gap(k[1] + dy, l, pa[1]);
+      double gxy = gx * gx + gy * gy;
+      if (gxy > r2)
+        continue;
       for (int32_t dz = -span; dz <= span; dz++) {
-        int32_t nk[3] = {k[0] + dx, k[1] + dy, k[2] + dz};
-        double gap2 = 0;
-        for (int d = 0; d < 3; d++) {
-          double lo = nk[d] * l, hi = lo + l;
-          double gp = pa[d] < lo ? lo - pa[d] : pa[d] > hi ? pa[d] - hi : 0;
-          gap2 += gp * gp;
-        }
-        if (gap2 > r * r)
+        double gz = box_gap(k[2] + dz, l, pa[2]);
+        if (gxy + gz * gz > r2)
           continue;
-        uint32_t e = cell_find(g, cell_key(nk[0], nk[1], nk[2]));
+        uint32_t e = cell_find(g, cell_key(k[0] + dx, k[1] + dy, k[2] + dz));
         if (e == 0)
           continue;
         uint32_t m0 = m;
@@ -862,6 +871,8 @@ static void scan_cube(const ctx *c, grid *g, const rows *rw, uint32_t sa,
           if (g->is_fast[g->gslot[q]])
             g->gb[q] = g->frec[g->fidx[g->gslot[q]]];
       }
+    }
+  }
   pad(g, m);
   probe_set(pr, slot_rec(g, sa));
   size_t nh = c->scan(g->gb, 0, m, pr, g->hit, &t->pairs);
