@@ -5,8 +5,8 @@
 ** to the hour, so runs are repeatable.
 **
 **   bench_screen [CATALOG] [--days D] [--threshold-km K] [--step S]
-**                [--threads N] [--pc] [--json] [--no-geometry]
-**                [--primaries ID,ID,...]
+**                [--threads N] [--scan-isa sse2|avx2|avx512] [--pc] [--json]
+**                [--no-geometry] [--primaries ID,ID,...]
 */
 #include "orbwatch/orbwatch.h"
 
@@ -37,6 +37,7 @@ int main(int argc, char **argv)
   int threads = 0, pc = 0, json = 0, no_geom = 0;
   uint32_t prims[256];
   size_t nprim = 0;
+  ow_batch_isa scan_isa = OW_ISA_AUTO;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--days") && i + 1 < argc)
       days = atof(argv[++i]);
@@ -46,7 +47,12 @@ int main(int argc, char **argv)
       step = atof(argv[++i]);
     else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
       threads = atoi(argv[++i]);
-    else if (!strcmp(argv[i], "--pc"))
+    else if (!strcmp(argv[i], "--scan-isa") && i + 1 < argc) {
+      if (ow_batch_isa_parse(argv[++i], &scan_isa) < 0) {
+        fprintf(stderr, "bench_screen: unknown ISA %s\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(argv[i], "--pc"))
       pc = 1;
     else if (!strcmp(argv[i], "--json"))
       json = 1;
@@ -105,6 +111,7 @@ int main(int argc, char **argv)
     o.primaries = prims;
     o.n_primaries = nprim;
   }
+  o.scan_isa = (int)scan_isa;
   ow_screen_result res;
   ow_err err;
   t0 = now_s();

@@ -66,6 +66,10 @@ typedef struct ow_screen_opts {
   /* 1: do not use the orbit-geometry filter (screen_geom.c; for
   ** comparisons: the events are the same with it, only faster). */
   int no_geometry;
+  /* Instruction set of the search's candidate filter, an ow_batch_isa
+  ** (orbwatch/batch.h): 0 (AUTO) the widest the CPU runs; the tests
+  ** force each. The events do not depend on it. */
+  int scan_isa;
 } ow_screen_opts;
 
 /* Defaults: 7 days, 5 km, 60 s step, all against all, merge on. */

@@ -12,8 +12,15 @@
 **      after the bands, before the interval tests.
 **   2. the batch engine propagates the kept objects on a grid of step h,
 **      in chunks (ow_batch_stream): memory is chunk * n states.
-**   3. at every grid instant t_k a spatial hash (cubic cells of edge L)
-**      lists the pairs closer than their search radius R_ij (below).
+**   3. at every grid instant t_k a grid of cubic cells of edge L, the
+**      cells sorted by (x, y, z), lists the pairs closer than their
+**      search radius R_ij (below): each cell with itself and its 13
+**      forward neighbours (five runs of consecutive cells, copied into one
+**      array of 32-byte single-precision records); a vectorised filter
+**      (compiled per ISA, screen_scan_kernel.h) keeps the pairs within the
+**      padded radius and the padded linear-motion bound of step 4, and
+**      pair_test repeats both in double precision (the pads:
+**      screen_scan.h), so the events do not depend on the filter.
 **   4. for each such pair: a linear-motion bound with a curvature pad
 **      (drops ~99%), the radial bands, then on the interval ahead (an
 **      approaching pair) or behind (a receding one, when the pair was not
@@ -38,9 +45,10 @@
 **     R_ij = D + (vb_i + vb_j) * h / 2,
 **   the pair is within R_ij at t_m. The cell edge is L = D + V_CAP h, so
 **   two objects with vb <= V_CAP within R_ij <= L are in the same or
-**   adjacent cells (the hash pairs each cell with itself and its 13
-**   forward neighbours); an object with vb > V_CAP ("fast") searches a
-**   cube of cells wide enough for R with the instant's largest vb. The
+**   adjacent cells (each cell is paired with itself and its 13 forward
+**   neighbours; the single-precision filter only widens both tests, by
+**   more than its rounding); an object with vb > V_CAP ("fast") searches the
+**   cells that come within R of it, R with the instant's largest vb. The
 **   interval containing t* is then tested from t_m (forward from t_k or
 **   backward from t_k+1). In LEO vb ~ 7.9 km/s: R = D + 7.9 h; h = 60 s
 **   gives R ~ 480 km. For an ellipsoidal volume D is its largest semi-axis.
@@ -71,6 +79,7 @@
 #include "orbwatch/population.h"
 #include "orbwatch/screen.h"
 #include "screen_priv.h"
+#include "screen_scan.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -94,10 +103,9 @@
 ** 'fast' (eccentric orbits near perigee, very low LEO): the cell edge is
 ** sized for the others, and fast objects search several cells around. */
 #define V_CAP_KM_S 8.2
-/* The first radius test runs in single precision: coordinates up to
-** 4e5 km are rounded by at most 4e5 * 2^-24 = 0.024 km each, so the test
-** is made 0.1 km wider and repeated in double precision after it. */
-#define RADIUS_PAD_KM 0.1
+/* The first tests run in single precision, widened by a pad
+** (screen_scan.h); it also covers rounding in a slot's cell index. */
+#define RADIUS_PAD_KM OW__SCAN_RADIUS_PAD_KM
 /* Radial pads of the perigee/apogee bands: SGP4 short-period terms (J2:
 ** a few km in LEO) and lunisolar changes of e over a week (deep space),
 ** covered by 10 km + 1% of a; drag decay is added from ndot. */
@@ -165,8 +173,10 @@ void ow__screen_object_bounds(const ow_elset *e, double age_day,
 
 /* ---- the spatial hash ---------------------------------------------------- */
 
-/* One object of one instant, in cell order: what the inner loop reads
-** (hot, 32 bytes) apart from what the tests after it read (cold). */
+/* One object of one instant in double precision: what pair_test reads
+** (hot; built from the rows for the few pairs the filter passes: a
+** slot-ordered copy cost more) and, per slot, what the tests after it
+** read (cold). */
 typedef struct hot {
   double x, y, z;     /* position */
   double vx, vy, vz;  /* velocity */
@@ -180,71 +190,110 @@ typedef struct cold {
   uint32_t fast, prim;
 } cold;
 
-/* The first test's copy in single precision (16 bytes a slot, so the
-** slots of a cell and its neighbours stay in cache); see RADIUS_PAD_KM. */
-typedef struct pos4 {
-  float x, y, z, vb;
-} pos4;
+/*
+** The grid of one instant. Slots are the valid objects grouped by cell,
+** the cells sorted by their packed key (x, then y, then z: a column's
+** cells are consecutive, z increasing). The cells paired with a cell are
+** then runs of consecutive cells: each forward neighbour column's run
+** (z-1 to z+1) is found by a pointer that only moves forward as the scan
+** goes through the sorted cells, with no look-up at all. An open-addressing
+** table keyed by the packed key (load at most 1/2) builds the cells and
+** serves the cube searches of fast objects.
+*/
+typedef struct cellent {
+  uint64_t key;        /* packed cell coordinates, 0: empty */
+  uint32_t cell;       /* index among the sorted cells */
+  uint32_t cnt;        /* objects; then the next slot to fill */
+} cellent;
+
+/* A slot in single precision, what the candidate filter reads. */
+typedef ow__scan_rec rec;
 
 typedef struct grid {
-  size_t mask;
-  uint32_t *start;     /* bucket -> first slot (mask + 2 entries) */
-  pos4 *p4;
-  hot *hot;
-  cold *cold;
-  int32_t *cell;       /* slot -> cell (3), equal cells contiguous */
-  uint32_t *bucket_of; /* local object -> bucket (scratch) */
-  int32_t *cell_of;    /* local object -> cell (scratch) */
+  uint32_t tmask, tmax; /* table size - 1; largest size (2n) */
+  int tshift;          /* 64 - log2(table size) */
+  cellent *table;
+  uint32_t ncell;
+  uint64_t *ckey, *ckey2; /* sorted cell -> key (and sort scratch) */
+  uint32_t *cpos, *cpos2; /* sorted cell -> table entry (and scratch) */
+  uint32_t *cstart;    /* sorted cell -> first slot (ncell + 1 entries) */
+  uint32_t *obj_pos;   /* local object -> its cell's entry (scratch) */
+  rec *rec;            /* slot -> single-precision copy (x NaN if fast) */
+  cold *cold;          /* slot -> the rest */
+  rec *gb;             /* gathered candidates of a cell */
+  uint32_t *gslot;     /* gathered candidate -> slot */
+  rec *frec;           /* fast object -> its single-precision copy */
+  uint32_t *fidx;      /* slot -> index among the fast objects */
+  uint32_t *hit;       /* the kernel's output */
+  uint32_t nslot;
   uint32_t nfast, *fast; /* slots of the fast objects */
   unsigned char *is_fast; /* slot -> 1 if fast */
-  double vbmax;
+  double vbmax;        /* largest vb of the instant */
+  double xmax;         /* largest |coordinate| of the instant */
 } grid;
 
 static void grid_free(grid *g)
 {
-  free(g->start);
-  free(g->p4);
-  free(g->hot);
+  free(g->table);
+  free(g->ckey), free(g->ckey2), free(g->cpos), free(g->cpos2);
+  free(g->cstart);
+  free(g->obj_pos);
+  free(g->rec);
   free(g->cold);
-  free(g->cell);
-  free(g->bucket_of);
-  free(g->cell_of);
+  free(g->gb);
+  free(g->gslot);
+  free(g->frec);
+  free(g->fidx);
+  free(g->hit);
   free(g->fast);
   free(g->is_fast);
   memset(g, 0, sizeof *g);
+}
+
+static void grid_size(grid *g, uint32_t m)
+{
+  g->tmask = m - 1;
+  g->tshift = 64;
+  for (uint32_t b = m; b > 1; b >>= 1)
+    g->tshift--;
 }
 
 static int grid_init(grid *g, size_t n)
 {
   memset(g, 0, sizeof *g);
   size_t m = 1024;
-  while (m < 4 * n)
+  while (m < 2 * n) /* at most n cells: load <= 1/2 at the largest */
     m *= 2;
-  g->mask = m - 1;
-  g->start = malloc((m + 1) * sizeof *g->start);
-  g->hot = malloc((n + 1) * sizeof *g->hot);
-  g->p4 = malloc((n + 1) * sizeof *g->p4);
+  if (m > ((size_t)1 << 31))
+    return OW_E_NOMEM;
+  g->tmax = (uint32_t)m;
+  grid_size(g, 1024);
+  g->table = calloc(m, sizeof *g->table);
+  /* Keys: 3 sentinels after the cells (scan_cell). */
+  g->ckey = malloc((n + 3) * sizeof *g->ckey);
+  g->ckey2 = malloc((n + 3) * sizeof *g->ckey2);
+  g->cpos = malloc((n + 1) * sizeof *g->cpos);
+  g->cpos2 = malloc((n + 1) * sizeof *g->cpos2);
+  g->cstart = malloc((n + 2) * sizeof *g->cstart);
+  g->obj_pos = malloc((n + 1) * sizeof *g->obj_pos);
+  g->rec = malloc((n + 1) * sizeof *g->rec);
   g->cold = malloc((n + 1) * sizeof *g->cold);
-  g->cell = malloc((3 * n + 3) * sizeof *g->cell);
-  g->bucket_of = malloc((n + 1) * sizeof *g->bucket_of);
-  g->cell_of = malloc((3 * n + 3) * sizeof *g->cell_of);
+  /* Zeroed: the padding sets only x (the other fields must be set). */
+  g->gb = calloc(n + OW__SCAN_PAD, sizeof *g->gb);
+  g->gslot = malloc((n + 1) * sizeof *g->gslot);
+  g->frec = malloc((n + 1) * sizeof *g->frec);
+  g->fidx = malloc((n + 1) * sizeof *g->fidx);
+  g->hit = malloc((2 * n + 2) * sizeof *g->hit);
   g->fast = malloc((n + 1) * sizeof *g->fast);
   g->is_fast = malloc(n + 1);
-  if (!g->start || !g->p4 || !g->hot || !g->cold || !g->cell || !g->bucket_of ||
-      !g->cell_of || !g->fast || !g->is_fast) {
+  if (!g->table || !g->ckey || !g->ckey2 || !g->cpos || !g->cpos2 ||
+      !g->cstart || !g->obj_pos || !g->rec || !g->cold || !g->gb ||
+      !g->gslot || !g->frec || !g->fidx || !g->hit || !g->fast ||
+      !g->is_fast) {
     grid_free(g);
     return OW_E_NOMEM;
   }
   return OW_OK;
-}
-
-static inline uint32_t cell_hash(int32_t x, int32_t y, int32_t z,
-                                 size_t mask)
-{
-  uint32_t h = (uint32_t)x * 73856093u ^ (uint32_t)y * 19349663u ^
-               (uint32_t)z * 83492791u;
-  h ^= h >> 13;
-  return h & (uint32_t)mask;
 }
 
 /* floor(v) for |v| < 2^20 without a libm call. */
@@ -252,6 +301,42 @@ static inline uint32_t cell_hash(int32_t x, int32_t y, int32_t z,
 static inline int32_t cell_of(double v)
 {
   return (int32_t)(v + CELL_OFFSET) - (int32_t)CELL_OFFSET;
+}
+
+/* Cell coordinates (each in (-2^20, 2^20)) packed 21 bits apiece, biased
+** so that no key is 0 (the table's empty mark). The packing is linear:
+** the key of cell (x+dx, y+dy, z+dz) is key + KEY_OFF(dx, dy, dz). */
+#define KEY_BIAS 1048576
+#define KEY_OFF(dx, dy, dz)                                                  \
+  ((uint64_t)((int64_t)(dx) * ((int64_t)1 << 42) +                         \
+              (int64_t)(dy) * ((int64_t)1 << 21) + (int64_t)(dz)))
+static inline uint64_t cell_key(int32_t x, int32_t y, int32_t z)
+{
+  return (uint64_t)(x + KEY_BIAS) << 42 | (uint64_t)(y + KEY_BIAS) << 21 |
+         (uint64_t)(z + KEY_BIAS);
+}
+
+/* Fibonacci hashing of the column (the top bits of (x, y) * 2^64 / golden
+** ratio), plus z: a column's cells are consecutive entries. */
+static inline uint32_t key_hash(const grid *g, uint64_t key)
+{
+  uint64_t col = key >> 21;
+  return ((uint32_t)((col * UINT64_C(0x9E3779B97F4A7C15)) >> g->tshift) +
+          (uint32_t)(key & 0x1FFFFF)) & g->tmask;
+}
+
+/* The sorted cell of a key + 1, 0 if no object is in that cell. */
+static inline uint32_t cell_find(const grid *g, uint64_t key)
+{
+  uint32_t p = key_hash(g, key);
+  for (;;) {
+    const cellent *e = &g->table[p];
+    if (e->key == key)
+      return e->cell + 1;
+    if (e->key == 0)
+      return 0;
+    p = (p + 1) & g->tmask;
+  }
 }
 
 /* Per-thread output. */
@@ -277,111 +362,156 @@ typedef struct ctx {
   /* Orbit-geometry envelopes of the local objects over the chunk's
   ** instants (screen_geom.c); NULL: filter off. */
   const ow__screen_geom_win *gwin;
+  ow__scan_fn scan;          /* the candidate filter (screen_scan.h) */
+  ow__scan2_fn scan2;        /* the same, two probes at once */
 } ctx;
 
-static inline int cell_eq(const int32_t *a, const int32_t *b)
+/* LSD radix sort of the cells by key, field by field (z, y, x), 11 bits
+** of (field - its smallest value) a pass: one pass per field for spans
+** below 2048 cells (h = 60 s: L = 497 km, 1,700 cells for 4.2e5 km). */
+static void cells_sort(grid *g)
 {
-  return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+  uint32_t n = g->ncell, cnt[2048];
+  for (int f = 0; f < 3; f++) {
+    int sh = 21 * f;
+    uint32_t lo = 0x1FFFFF, hi = 0;
+    for (uint32_t k = 0; k < n; k++) {
+      uint32_t v = (uint32_t)(g->ckey[k] >> sh) & 0x1FFFFF;
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
+    }
+    for (int b = 0; b < 21 && ((hi - lo) >> b) != 0; b += 11) {
+      memset(cnt, 0, sizeof cnt);
+      for (uint32_t k = 0; k < n; k++)
+        cnt[((((uint32_t)(g->ckey[k] >> sh) & 0x1FFFFF) - lo) >> b) &
+            2047]++;
+      uint32_t run = 0;
+      for (int d = 0; d < 2048; d++) {
+        uint32_t t = cnt[d];
+        cnt[d] = run;
+        run += t;
+      }
+      for (uint32_t k = 0; k < n; k++) {
+        uint32_t d = ((((uint32_t)(g->ckey[k] >> sh) & 0x1FFFFF) - lo) >>
+                      b) & 2047;
+        uint32_t q = cnt[d]++;
+        g->ckey2[q] = g->ckey[k];
+        g->cpos2[q] = g->cpos[k];
+      }
+      uint64_t *tk = g->ckey;
+      g->ckey = g->ckey2, g->ckey2 = tk;
+      uint32_t *tp = g->cpos;
+      g->cpos = g->cpos2, g->cpos2 = tp;
+    }
+  }
 }
 
-static inline int cell_lt(const int32_t *a, const int32_t *b)
-{
-  if (a[0] != b[0])
-    return a[0] < b[0];
-  if (a[1] != b[1])
-    return a[1] < b[1];
-  return a[2] < b[2];
-}
-
-static void slot_swap(grid *g, uint32_t a, uint32_t b)
-{
-  pos4 p = g->p4[a];
-  g->p4[a] = g->p4[b];
-  g->p4[b] = p;
-  hot h = g->hot[a];
-  cold c = g->cold[a];
-  int32_t k[3];
-  memcpy(k, &g->cell[3 * a], sizeof k);
-  g->hot[a] = g->hot[b], g->cold[a] = g->cold[b];
-  memcpy(&g->cell[3 * a], &g->cell[3 * b], sizeof k);
-  g->hot[b] = h, g->cold[b] = c;
-  memcpy(&g->cell[3 * b], k, sizeof k);
-}
-
-/* Counting sort of the valid objects of one instant into buckets, equal
-** cells made contiguous inside a bucket (hash collisions are rare with
-** 4n buckets; their few slots are insertion-sorted). */
+/* Slots of one instant: the valid objects, grouped by cell, the cells
+** sorted by key. */
 static void grid_build(const ctx *c, grid *g, const ow__screen_row *row)
 {
-  size_t nb = g->mask + 1, n = c->n;
+  size_t n = c->n;
   double inv_l = 1.0 / c->cell_l, half = 0.5 * c->h;
-  memset(g->start, 0, (nb + 1) * sizeof *g->start);
+  for (uint32_t k = 0; k < g->ncell; k++)
+    g->table[g->cpos[k]].key = 0;
+  uint32_t nc;
+restart:
+  nc = 0;
   for (size_t i = 0; i < n; i++) {
     if (!c->valid[i] || row->st[i] != OW_OK)
       continue;
-    int32_t *k = &g->cell_of[3 * i];
-    k[0] = cell_of(row->x[i] * inv_l);
-    k[1] = cell_of(row->y[i] * inv_l);
-    k[2] = cell_of(row->z[i] * inv_l);
-    uint32_t b = cell_hash(k[0], k[1], k[2], g->mask);
-    g->bucket_of[i] = b;
-    g->start[b + 1]++;
+    uint64_t key = cell_key(cell_of(row->x[i] * inv_l),
+                            cell_of(row->y[i] * inv_l),
+                            cell_of(row->z[i] * inv_l));
+    uint32_t p = key_hash(g, key);
+    while (g->table[p].key != 0 && g->table[p].key != key)
+      p = (p + 1) & g->tmask;
+    cellent *e = &g->table[p];
+    if (e->key == 0) {
+      if (2 * (nc + 1) > g->tmask + 1) {
+        /* Load above 1/2: double the table (tmax >= 2n >= 2 nc). */
+        for (uint32_t k = 0; k < nc; k++)
+          g->table[g->cpos[k]].key = 0;
+        grid_size(g, 2 * (g->tmask + 1));
+        goto restart;
+      }
+      e->key = key;
+      e->cnt = 0;
+      g->ckey[nc] = key;
+      g->cpos[nc++] = p;
+    }
+    e->cnt++;
+    g->obj_pos[i] = p;
   }
-  for (size_t b = 0; b < nb; b++)
-    g->start[b + 1] += g->start[b];
-  g->nfast = 0;
-  g->vbmax = 0;
+  g->ncell = nc;
+  cells_sort(g);
+  g->ckey[nc] = g->ckey[nc + 1] = g->ckey[nc + 2] = UINT64_MAX;
+  uint32_t run = 0;
+  for (uint32_t k = 0; k < nc; k++) {
+    cellent *e = &g->table[g->cpos[k]];
+    uint32_t cnt = e->cnt;
+    e->cell = k;
+    e->cnt = g->cstart[k] = run;
+    run += cnt;
+  }
+  g->cstart[nc] = run;
+  g->nslot = run;
+  double vbmax = 0, xmax = 0;
   for (size_t i = 0; i < n; i++) {
     if (!c->valid[i] || row->st[i] != OW_OK)
       continue;
-    uint32_t s = g->start[g->bucket_of[i]]++;
-    hot *h = &g->hot[s];
-    cold *o = &g->cold[s];
+    uint32_t s = g->table[g->obj_pos[i]].cnt++;
     const ow__screen_obj *ob = &c->obj[i];
-    h->x = row->x[i], h->y = row->y[i], h->z = row->z[i];
-    h->vx = row->vx[i], h->vy = row->vy[i], h->vz = row->vz[i];
-    memcpy(&g->cell[3 * s], &g->cell_of[3 * i], 3 * sizeof(int32_t));
+    double x = row->x[i], y = row->y[i], z = row->z[i];
+    double vx = row->vx[i], vy = row->vy[i], vz = row->vz[i];
     /* The speed changes by at most acc * h/2 within the window. */
-    h->vb = sqrt(h->vx * h->vx + h->vy * h->vy + h->vz * h->vz) +
-            ob->acc_km_s2 * half;
-    h->acc = ob->acc_km_s2;
-    g->p4[s].x = (float)h->x, g->p4[s].y = (float)h->y;
-    g->p4[s].z = (float)h->z, g->p4[s].vb = (float)h->vb;
+    double vb = sqrt(vx * vx + vy * vy + vz * vz) + ob->acc_km_s2 * half;
+    rec *r = &g->rec[s];
+    r->x = (float)x, r->y = (float)y, r->z = (float)z;
+    r->vx = (float)vx, r->vy = (float)vy, r->vz = (float)vz;
+    r->vb = (float)vb, r->acc = (float)ob->acc_km_s2;
+    cold *o = &g->cold[s];
     o->band_lo = ob->band_lo_km, o->band_hi = ob->band_hi_km;
     o->i = (uint32_t)i;
-    o->fast = h->vb > V_CAP_KM_S;
+    o->fast = vb > V_CAP_KM_S;
     o->prim = c->is_prim[i];
-    g->vbmax = fmax(g->vbmax, h->vb);
+    g->is_fast[s] = (unsigned char)o->fast;
+    vbmax = vb > vbmax ? vb : vbmax;
+    double ax = fabs(x) > fabs(y) ? fabs(x) : fabs(y);
+    ax = fabs(z) > ax ? fabs(z) : ax;
+    xmax = ax > xmax ? ax : xmax;
   }
-  for (size_t b = nb; b > 0; b--)
-    g->start[b] = g->start[b - 1];
-  g->start[0] = 0;
-  for (size_t b = 0; b < nb; b++) {
-    uint32_t s0 = g->start[b], s1 = g->start[b + 1];
-    for (uint32_t s = s0 + 1; s < s1; s++)
-      for (uint32_t q = s; q > s0 && cell_lt(&g->cell[3 * q],
-                                             &g->cell[3 * (q - 1)]); q--)
-        slot_swap(g, q, q - 1);
-  }
-  for (uint32_t s = 0; s < g->start[nb]; s++) {
-    g->is_fast[s] = (unsigned char)g->cold[s].fast;
-    if (g->cold[s].fast)
-      g->fast[g->nfast++] = s;
-  }
+  g->vbmax = vbmax;
+  g->xmax = xmax;
+  /* Fast objects: their copy aside, NaN in the cells' records. */
+  uint32_t nf = 0;
+  for (uint32_t s = 0; s < run; s++)
+    if (g->is_fast[s]) {
+      g->fast[nf] = s;
+      g->frec[nf] = g->rec[s];
+      g->fidx[s] = nf++;
+      g->rec[s].x = NAN;
+    }
+  g->nfast = nf;
 }
 
-/* Slots [*s0, *s1) of cell k (empty when absent). */
-static inline void cell_range(const grid *g, const int32_t k[3], uint32_t *s0,
-                              uint32_t *s1)
+/* The single-precision copy of slot s, fast or not. */
+static inline const rec *slot_rec(const grid *g, uint32_t s)
 {
-  uint32_t b = cell_hash(k[0], k[1], k[2], g->mask);
-  uint32_t s = g->start[b], e = g->start[b + 1];
-  while (s < e && !cell_eq(&g->cell[3 * s], k))
-    s++;
-  uint32_t t = s;
-  while (t < e && cell_eq(&g->cell[3 * t], k))
-    t++;
-  *s0 = s, *s1 = t;
+  return g->is_fast[s] ? &g->frec[g->fidx[s]] : &g->rec[s];
+}
+
+/* The double-precision state of slot s (what pair_test reads): the
+** speed bound as grid_build computed it. */
+static inline void slot_hot(const ctx *c, const ow__screen_row *row,
+                            const grid *g, uint32_t s, hot *h)
+{
+  size_t i = g->cold[s].i;
+  h->x = row->x[i], h->y = row->y[i], h->z = row->z[i];
+  h->vx = row->vx[i], h->vy = row->vy[i], h->vz = row->vz[i];
+  h->acc = c->obj[i].acc_km_s2;
+  h->vb = sqrt(h->vx * h->vx + h->vy * h->vy + h->vz * h->vz) +
+          h->acc * (0.5 * c->h);
 }
 
 /* ---- interval test ----------------------------------------------------- */
@@ -561,14 +691,16 @@ static OW__INLINE void pair_test(const ctx *c, const rows *rw,
                                  const grid *g, uint32_t sa, uint32_t sb,
                                  tls *t)
 {
-  const hot *a = &g->hot[sa], *b = &g->hot[sb];
+  hot ha, hb;
+  slot_hot(c, rw->w, g, sa, &ha);
+  slot_hot(c, rw->w, g, sb, &hb);
+  const hot *a = &ha, *b = &hb;
   double h = c->h, ds = c->d_search, half = 0.5 * h;
   double dr[3] = {b->x - a->x, b->y - a->y, b->z - a->z};
   double d2 = dr[0] * dr[0] + dr[1] * dr[1] + dr[2] * dr[2];
   double rad = ds + (a->vb + b->vb) * half;
   if (d2 >= rad * rad)
     return;
-  t->pairs++;
   double dv[3] = {b->vx - a->vx, b->vy - a->vy, b->vz - a->vz};
   double f = dr[0] * dv[0] + dr[1] * dv[1] + dr[2] * dv[2];
   double v2 = dv[0] * dv[0] + dv[1] * dv[1] + dv[2] * dv[2];
@@ -593,93 +725,201 @@ static OW__INLINE void pair_test(const ctx *c, const rows *rw,
   pair_rest(c, rw, a, &g->cold[sa], b, &g->cold[sb], fwd, t);
 }
 
-static const int32_t fwd13[13][3] = {
-    {1, 0, 0},  {1, 1, 0},  {1, -1, 0}, {0, 1, 0},  {1, 0, 1},
-    {1, 1, 1},  {1, -1, 1}, {0, 1, 1},  {0, 0, 1},  {-1, 1, 1},
-    {-1, 0, 1}, {-1, -1, 1}, {0, -1, 1}};
+/* The forward neighbour columns (dx, dy) of a column: with (0, 0, +1) in
+** the cell's own column, the 13 lexicographically positive offsets of
+** the 26 neighbours, so each unordered pair of cells is visited once. */
+static const int32_t fcol[4][2] = {{0, 1}, {1, -1}, {1, 0}, {1, 1}};
 
-/* Pairs (a, b) of slots a in [a0, a1), b in [b0, b1) (b > a when the
-** ranges are the same cell), neither fast. */
-static void scan_cells(const ctx *c, const grid *g, const rows *rw,
-                       uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1,
-                       int same, tls *t)
+static void probe_init(const ctx *c, const grid *g, ow__scan_probe *p)
 {
-  const unsigned char *F = g->is_fast;
-  const pos4 *P = g->p4;
-  float ds = (float)(c->d_search + RADIUS_PAD_KM), half = (float)(0.5 * c->h);
-  for (uint32_t s = a0; s < a1; s++) {
-    if (F[s])
-      continue;
-    pos4 a = P[s];
-    for (uint32_t q = same ? s + 1 : b0; q < b1; q++) {
-      float dx = P[q].x - a.x, dy = P[q].y - a.y, dz = P[q].z - a.z;
-      float r = ds + (a.vb + P[q].vb) * half;
-      if (dx * dx + dy * dy + dz * dz < r * r && !F[q])
-        pair_test(c, rw, g, s, q, t);
+  ow__scan_consts(p, c->d_search, c->h, g->xmax);
+}
+
+static inline void probe_set(ow__scan_probe *p, const rec *r)
+{
+  p->x = r->x, p->y = r->y, p->z = r->z;
+  p->vx = r->vx, p->vy = r->vy, p->vz = r->vz;
+  p->vb = r->vb, p->acc = r->acc;
+}
+
+/* The kernel's padding after m gathered candidates (screen_scan.h): x
+** NaN, one float store each (a copy of NaN records cost more). */
+static inline void pad(grid *g, uint32_t m)
+{
+  for (int k = 0; k < OW__SCAN_PAD - 1; k++)
+    g->gb[m + k].x = NAN;
+}
+
+/* Appends the records of slots [s0, s1) to the gathered candidates, with
+** their slots (for the cube searches). */
+static inline uint32_t gather(grid *g, uint32_t s0, uint32_t s1, uint32_t m)
+{
+  memcpy(g->gb + m, g->rec + s0, (s1 - s0) * sizeof *g->gb);
+  for (uint32_t s = s0; s < s1; s++)
+    g->gslot[m++] = s;
+  return m;
+}
+
+/* Pairs of non-fast objects of sorted cell k: with each other and with
+** its 13 forward neighbours. The records of the cell and of the cell
+** above it (0, 0, +1) are consecutive, and so are those of each
+** neighbour column's run (z-1 to z+1: the keys from lo to hi are those
+** three cells and no other, so the run is the next at most three cells
+** not above hi): they are copied into one array, the cell's own first,
+** so that object p meets every candidate after it in one run of the
+** kernel. ptr[o] is the first cell not below column fcol[o]'s run for
+** the previous cell (the runs only move forward); the keys end with
+** three sentinels (UINT64_MAX). Fast objects' x is NaN: never hits. */
+static void scan_cell(const ctx *c, grid *g, const rows *rw, uint32_t k,
+                      uint32_t ptr[4], ow__scan_probe *pr, tls *t)
+{
+  const uint64_t *K = g->ckey;
+  const uint32_t *S = g->cstart;
+  uint64_t key = K[k];
+  uint32_t na = S[k + 1] - S[k];
+  uint32_t up = K[k + 1] == key + 1; /* (0, 0, +1) */
+  /* Runs: first gathered position and first slot. */
+  uint32_t rpos[5], rslot[5], nr = 1;
+  rpos[0] = 0, rslot[0] = S[k];
+  uint32_t m = S[k + 1 + up] - S[k];
+  memcpy(g->gb, g->rec + S[k], m * sizeof *g->gb);
+  for (int o = 0; o < 4; o++) {
+    uint64_t lo = key + KEY_OFF(fcol[o][0], fcol[o][1], -1);
+    uint64_t hi = key + KEY_OFF(fcol[o][0], fcol[o][1], 1);
+    uint32_t q0 = ptr[o];
+    while (K[q0] < lo)
+      q0++;
+    ptr[o] = q0;
+    uint32_t q1 = q0 + (K[q0] <= hi) + (K[q0 + 1] <= hi) +
+                  (K[q0 + 2] <= hi);
+    if (q1 > q0) {
+      uint32_t len = S[q1] - S[q0];
+      rpos[nr] = m, rslot[nr++] = S[q0];
+      memcpy(g->gb + m, g->rec + S[q0], len * sizeof *g->gb);
+      m += len;
     }
+  }
+  pad(g, m);
+  /* Two probes at once where they are consecutive and not fast: p and
+  ** p + 1 against [p + 1, m), p + 1's hit with itself dropped. */
+  uint32_t s0 = S[k];
+  for (uint32_t p = 0; p + 1 < m && p < na;) {
+    uint32_t sa = s0 + p;
+    if (g->is_fast[sa]) {
+      p++;
+      continue;
+    }
+    int two = p + 1 < na && !g->is_fast[sa + 1];
+    size_t nh;
+    probe_set(pr, &g->rec[sa]);
+    if (two) {
+      ow__scan_probe pb = *pr;
+      probe_set(&pb, &g->rec[sa + 1]);
+      nh = c->scan2(g->gb, p + 1, m, pr, &pb, g->hit, &t->pairs);
+      t->pairs--; /* p + 1 with itself */
+    } else
+      nh = c->scan(g->gb, p + 1, m, pr, g->hit, &t->pairs);
+    for (size_t j = 0; j < nh; j++) {
+      uint32_t q = g->hit[j], b = 0;
+      if (two) {
+        b = q & 1, q >>= 1;
+        if (b && q == p + 1)
+          continue;
+      }
+      uint32_t r = nr - 1;
+      while (rpos[r] > q)
+        r--;
+      pair_test(c, rw, g, sa + b, rslot[r] + (q - rpos[r]), t);
+    }
+    p += two ? 2 : 1;
   }
 }
 
-/* Every pair of slot sa with the slots of a cube of cells around it,
-** except those `skip` rejects. */
-static void scan_cube(const ctx *c, const grid *g, const rows *rw,
-                      uint32_t sa, int skip_prim, tls *t)
+/* Distance from v to the cell [cell l, (cell + 1) l] along one axis. */
+static inline double box_gap(int32_t cell, double l, double v)
 {
-  const hot *H = g->hot;
+  double lo = cell * l, hi = lo + l;
+  return v < lo ? lo - v : v > hi ? v - hi : 0.0;
+}
+
+/* Every pair of slot sa with the slots within its largest radius of this
+** instant (the cells of a cube that meet that sphere), except those
+** paired elsewhere: two primaries (skip_prim) or two fast objects are
+** paired from the first slot. */
+static void scan_cube(const ctx *c, grid *g, const rows *rw, uint32_t sa,
+                      int skip_prim, ow__scan_probe *pr, tls *t)
+{
   const cold *C = g->cold;
-  const int32_t *k = &g->cell[3 * sa];
-  double r = c->d_search + (H[sa].vb + g->vbmax) * 0.5 * c->h;
-  int32_t span = (int32_t)ceil(r / c->cell_l);
-  for (int32_t dx = -span; dx <= span; dx++)
-    for (int32_t dy = -span; dy <= span; dy++)
+  const ow__screen_row *w = rw->w;
+  size_t ia = C[sa].i;
+  double l = c->cell_l, inv_l = 1.0 / l, half = 0.5 * c->h;
+  double pa[3] = {w->x[ia], w->y[ia], w->z[ia]};
+  double vb = sqrt(w->vx[ia] * w->vx[ia] + w->vy[ia] * w->vy[ia] +
+                   w->vz[ia] * w->vz[ia]) + c->obj[ia].acc_km_s2 * half;
+  /* The pad also covers rounding in the cell of a slot (x / l). */
+  double r = c->d_search + (vb + g->vbmax) * half + RADIUS_PAD_KM;
+  int32_t span = (int32_t)ceil(r * inv_l);
+  int32_t k[3];
+  for (int d = 0; d < 3; d++)
+    k[d] = cell_of(pa[d] * inv_l);
+  uint32_t m = 0;
+  double r2 = r * r;
+  for (int32_t dx = -span; dx <= span; dx++) {
+    double gx = box_gap(k[0] + dx, l, pa[0]);
+    if (gx * gx > r2)
+      continue;
+    for (int32_t dy = -span; dy <= span; dy++) {
+      double gy = box_gap(k[1] + dy, l, pa[1]);
+      double gxy = gx * gx + gy * gy;
+      if (gxy > r2)
+        continue;
       for (int32_t dz = -span; dz <= span; dz++) {
-        int32_t nk[3] = {k[0] + dx, k[1] + dy, k[2] + dz};
-        uint32_t q0, q1;
-        cell_range(g, nk, &q0, &q1);
-        for (uint32_t q = q0; q < q1; q++) {
-          if (q == sa)
-            continue;
-          /* Pairs of two fast objects (two primaries) once. */
-          if (skip_prim ? (C[q].prim && q < sa) : (C[q].fast && q < sa))
-            continue;
-          pair_test(c, rw, g, sa, q, t);
-        }
+        double gz = box_gap(k[2] + dz, l, pa[2]);
+        if (gxy + gz * gz > r2)
+          continue;
+        uint32_t e = cell_find(g, cell_key(k[0] + dx, k[1] + dy, k[2] + dz));
+        if (e == 0)
+          continue;
+        uint32_t m0 = m;
+        m = gather(g, g->cstart[e - 1], g->cstart[e], m);
+        for (uint32_t q = m0; q < m; q++) /* fast partners too */
+          if (g->is_fast[g->gslot[q]])
+            g->gb[q] = g->frec[g->fidx[g->gslot[q]]];
       }
+    }
+  }
+  pad(g, m);
+  probe_set(pr, slot_rec(g, sa));
+  size_t nh = c->scan(g->gb, 0, m, pr, g->hit, &t->pairs);
+  t->pairs--; /* sa itself, in its own cell */
+  for (size_t j = 0; j < nh; j++) {
+    uint32_t q = g->gslot[g->hit[j]];
+    if (q == sa)
+      continue;
+    if (skip_prim ? (C[q].prim && q < sa) : (C[q].fast && q < sa))
+      continue;
+    pair_test(c, rw, g, sa, q, t);
+  }
 }
 
 /* All pairs of one grid instant. */
 static void do_instant(const ctx *c, grid *g, const rows *rw, tls *t)
 {
   grid_build(c, g, rw->w);
-  uint32_t ns = g->start[g->mask + 1];
+  ow__scan_probe pr;
+  probe_init(c, g, &pr);
   if (c->prim_mode) {
-    for (uint32_t sa = 0; sa < ns; sa++)
+    for (uint32_t sa = 0; sa < g->nslot; sa++)
       if (g->cold[sa].prim)
-        scan_cube(c, g, rw, sa, 1, t);
+        scan_cube(c, g, rw, sa, 1, &pr, t);
     return;
   }
-  /* Pairs of non-fast objects: each cell with itself and its 13 forward
-  ** neighbours (each unordered pair of cells once). */
-  for (uint32_t a0 = 0; a0 < ns;) {
-    uint32_t a1 = a0 + 1;
-    const int32_t *k = &g->cell[3 * a0];
-    while (a1 < ns && cell_eq(&g->cell[3 * a1], k))
-      a1++;
-    scan_cells(c, g, rw, a0, a1, a0, a1, 1, t);
-    for (int d = 0; d < 13; d++) {
-      int32_t nk[3] = {k[0] + fwd13[d][0], k[1] + fwd13[d][1],
-                       k[2] + fwd13[d][2]};
-      uint32_t b0, b1;
-      cell_range(g, nk, &b0, &b1);
-      if (b0 < b1)
-        scan_cells(c, g, rw, a0, a1, b0, b1, 0, t);
-    }
-    a0 = a1;
-  }
-  /* Fast objects: a cube of cells wide enough for the largest radius of
-  ** this instant, pairs with a fast partner once (from the first slot). */
+  uint32_t ptr[4] = {0, 0, 0, 0};
+  for (uint32_t k = 0; k < g->ncell; k++)
+    scan_cell(c, g, rw, k, ptr, &pr, t);
+  /* Fast objects: every partner within the instant's largest radius. */
   for (uint32_t f = 0; f < g->nfast; f++)
-    scan_cube(c, g, rw, g->fast[f], 0, t);
+    scan_cube(c, g, rw, g->fast[f], 0, &pr, t);
 }
 
 /* ---- driver -------------------------------------------------------------- */
@@ -757,6 +997,12 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
   double h = opt->step_s > 0 ? opt->step_s : OW_SCREEN_STEP_S_DEFAULT;
   if (!(h >= 1.0 && h <= 600.0))
     return ow_err_set(err, OW_E_ARG, "step", "step %g s not in [1, 600]", h);
+  ow__scan2_fn scan2 = NULL;
+  ow__scan_fn scan = ow__scan_for(opt->scan_isa, &scan2);
+  if (!scan)
+    return ow_err_set(err, OW_E_UNSUPPORTED, "scan_isa",
+                      "ISA %s not supported here",
+                      ow_batch_isa_name((ow_batch_isa)opt->scan_isa));
   ow_screen_stats *st = &res->stats;
   st->objects = n;
   st->step_s = h;
@@ -994,7 +1240,7 @@ int ow_screen_run(const ow_elset *es, const ow_sgp4 *models, size_t n,
     }
 
   ctx c = {es, models, opt, gidx, obj, is_prim, valid, nl, prim_mode, h,
-           d_search, cell_l, gwin};
+           d_search, cell_l, gwin, scan, scan2};
   size_t next_k = 0; /* first instant not yet processed */
   long got;
   double t0 = now_s();
