@@ -64,6 +64,32 @@ static long check_passed_, check_failed_;
                   w_ ? w_ : "(null)", g_ ? g_ : "(null)");            \
   } while (0)
 
+/*
+** CHECK_SANITIZED is 1 in AddressSanitizer builds (gcc's and clang's
+** spellings), where code runs several times slower: heavy tests sample
+** their inputs more sparsely there.
+*/
+#if defined(__SANITIZE_ADDRESS__)
+#define CHECK_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CHECK_SANITIZED 1
+#endif
+#endif
+#ifndef CHECK_SANITIZED
+#define CHECK_SANITIZED 0
+#endif
+
+#ifdef OW_SHARED_DATA
+/* The reference data folder: $OW_SHARED_DATA if set and not empty, else
+** the path CMake compiled in. */
+static inline const char *check_shared_dir(void)
+{
+  const char *d = getenv("OW_SHARED_DATA");
+  return d != NULL && d[0] != '\0' ? d : OW_SHARED_DATA;
+}
+#endif
+
 static inline int check_done(void)
 {
   printf("%ld passed, %ld failed\n", check_passed_, check_failed_);

@@ -33,24 +33,11 @@
 #define FAST_KM_S 20.0
 #define TOL_FAR_REL 1.0e-8
 
-#if defined(__SANITIZE_ADDRESS__)
-#define OW_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define OW_TEST_SANITIZED 1
-#endif
-#endif
-#ifdef OW_TEST_SANITIZED
+#if CHECK_SANITIZED
 #define SAN_STRIDE 40
 #else
 #define SAN_STRIDE 1
 #endif
-
-static const char *shared_dir(void)
-{
-  const char *d = getenv("OW_SHARED_DATA");
-  return d != NULL && d[0] != '\0' ? d : OW_SHARED_DATA;
-}
 
 /* Whole file into memory, gunzipped when it ends in .gz; caller frees. */
 static char *read_all(const char *path, size_t *len)
@@ -87,7 +74,7 @@ static char *read_all(const char *path, size_t *len)
 static size_t load_models(const char *name, size_t stride, ow_sgp4 **out)
 {
   char path[1024];
-  snprintf(path, sizeof path, "%s/catalog/%s", shared_dir(), name);
+  snprintf(path, sizeof path, "%s/catalog/%s", check_shared_dir(), name);
   size_t len = 0;
   char *buf = read_all(path, &len);
   *out = NULL;
@@ -301,7 +288,7 @@ static void test_reference(void)
   ow_batch_out o = out_of(&got, n);
   char path[1024];
   snprintf(path, sizeof path,
-           "%s/sgp4-ver/catalog_ref_2023-10_t0_720_1440.csv.gz", shared_dir());
+           "%s/sgp4-ver/catalog_ref_2023-10_t0_720_1440.csv.gz", check_shared_dir());
   for (size_t a = 0; a < sizeof all_isas / sizeof all_isas[0]; a++) {
     if (!ow_batch_isa_supported(all_isas[a]))
       continue;

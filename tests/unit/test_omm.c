@@ -22,8 +22,7 @@ static void keep_diag(void *user, const ow_err *e)
 
 static const char *shared(const char *rel, char *buf, size_t n)
 {
-  const char *dir = getenv("OW_SHARED_DATA");
-  snprintf(buf, n, "%s/%s", dir ? dir : OW_SHARED_DATA, rel);
+  snprintf(buf, n, "%s/%s", check_shared_dir(), rel);
   return buf;
 }
 

@@ -17,9 +17,7 @@ static char path_buf[1024];
 
 static const char *shared(const char *rel)
 {
-  const char *root = getenv("OW_SHARED_DATA");
-  snprintf(path_buf, sizeof path_buf, "%s/%s", root ? root : OW_SHARED_DATA,
-           rel);
+  snprintf(path_buf, sizeof path_buf, "%s/%s", check_shared_dir(), rel);
   return path_buf;
 }
 

@@ -23,14 +23,7 @@
 #define DEG_PER_RAD 57.295779513082321
 
 /* The sanitizer build (slow) screens subsets SAN times smaller. */
-#if defined(__SANITIZE_ADDRESS__)
-#define OW_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define OW_TEST_SANITIZED 1
-#endif
-#endif
-#ifdef OW_TEST_SANITIZED
+#if CHECK_SANITIZED
 #define SAN 8
 #define MIN_EVENTS 0
 #else
@@ -38,16 +31,10 @@
 #define MIN_EVENTS 5
 #endif
 
-static const char *shared(void)
-{
-  const char *d = getenv("OW_SHARED_DATA");
-  return d && *d ? d : OW_SHARED_DATA;
-}
-
 static int load(const char *file, ow_catalog *cat)
 {
   char path[1024];
-  snprintf(path, sizeof path, "%s/catalog/%s", shared(), file);
+  snprintf(path, sizeof path, "%s/catalog/%s", check_shared_dir(), file);
   ow_catalog_init(cat);
   return ow_catalog_load_file(cat, path, OW_FMT_AUTO, NULL, NULL, NULL, NULL);
 }
@@ -321,7 +308,7 @@ static void test_recall(void)
   ow_catalog leo, full;
   if (load("leo-payloads_2026-06_spacetrack_3le.txt", &leo) < 0 ||
       load("full_2023-10_spacetrack_3le.txt", &full) < 0) {
-    fprintf(stderr, "catalogs missing in %s\n", shared());
+    fprintf(stderr, "catalogs missing in %s\n", check_shared_dir());
     CHECK(0);
     return;
   }

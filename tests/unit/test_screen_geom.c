@@ -29,29 +29,16 @@
 #define PI 3.14159265358979323846
 #define SPAN_DAY 7.0
 
-#if defined(__SANITIZE_ADDRESS__)
-#define OW_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define OW_TEST_SANITIZED 1
-#endif
-#endif
-#ifdef OW_TEST_SANITIZED
+#if CHECK_SANITIZED
 #define SAN 6
 #else
 #define SAN 1
 #endif
 
-static const char *shared(void)
-{
-  const char *d = getenv("OW_SHARED_DATA");
-  return d && *d ? d : OW_SHARED_DATA;
-}
-
 static int load(const char *file, ow_catalog *cat)
 {
   char path[1024];
-  snprintf(path, sizeof path, "%s/catalog/%s", shared(), file);
+  snprintf(path, sizeof path, "%s/catalog/%s", check_shared_dir(), file);
   ow_catalog_init(cat);
   return ow_catalog_load_file(cat, path, OW_FMT_AUTO, NULL, NULL, NULL, NULL);
 }
@@ -655,7 +642,7 @@ int main(void)
 {
   ow_catalog cat;
   if (load("full_2023-10_spacetrack_3le.txt", &cat) < 0) {
-    fprintf(stderr, "catalog missing in %s\n", shared());
+    fprintf(stderr, "catalog missing in %s\n", check_shared_dir());
     CHECK(0);
     return check_done();
   }

@@ -24,25 +24,12 @@
 #define MU_KM3_S2 398600.8
 
 /* The sanitizer build (slow) takes samples SAN times smaller. */
-#if defined(__SANITIZE_ADDRESS__)
-#define OW_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define OW_TEST_SANITIZED 1
-#endif
-#endif
-#ifdef OW_TEST_SANITIZED
+#if CHECK_SANITIZED
 #define SAN 5
 #else
 #define SAN 1
 #endif
 #define TWO_PI 6.283185307179586
-
-static const char *shared(void)
-{
-  const char *d = getenv("OW_SHARED_DATA");
-  return d && *d ? d : OW_SHARED_DATA;
-}
 
 typedef struct st8 {
   double x[3], v[3], vb, acc;
@@ -364,7 +351,7 @@ int main(void)
 {
   char path[1024];
   snprintf(path, sizeof path, "%s/catalog/full_2023-10_spacetrack_3le.txt",
-           shared());
+           check_shared_dir());
   ow_catalog cat;
   ow_catalog_init(&cat);
   if (ow_catalog_load_file(&cat, path, OW_FMT_AUTO, NULL, NULL, NULL,

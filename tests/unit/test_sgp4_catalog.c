@@ -27,12 +27,6 @@
 #define N_ROWS 78420
 #define NO_INDEX (-1)
 
-static const char *shared_dir(void)
-{
-  const char *d = getenv("OW_SHARED_DATA");
-  return d != NULL && d[0] != '\0' ? d : OW_SHARED_DATA;
-}
-
 /* Parse "num," advancing *s; returns 0 on success. */
 static int next_num(char **s, double *v)
 {
@@ -48,7 +42,7 @@ int main(void)
 {
   char path[1024];
   snprintf(path, sizeof path, "%s/catalog/full_2023-10_spacetrack_3le.txt",
-           shared_dir());
+           check_shared_dir());
   ow_catalog cat;
   ow_catalog_init(&cat);
   ow_load_stats stats = {0, 0, 0};
@@ -82,7 +76,7 @@ int main(void)
   }
 
   snprintf(path, sizeof path,
-           "%s/sgp4-ver/catalog_ref_2023-10_t0_720_1440.csv.gz", shared_dir());
+           "%s/sgp4-ver/catalog_ref_2023-10_t0_720_1440.csv.gz", check_shared_dir());
   gzFile gz = gzopen(path, "rb");
   CHECK(gz != NULL);
   long rows = 0, compared = 0, code_count[8] = {0};

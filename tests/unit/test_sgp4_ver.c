@@ -61,12 +61,6 @@ typedef struct ver_case {
   double rows[MAX_ROWS][7]; /* t, x, y, z, vx, vy, vz */
 } ver_case;
 
-static const char *shared_dir(void)
-{
-  const char *d = getenv("OW_SHARED_DATA");
-  return d != NULL && d[0] != '\0' ? d : OW_SHARED_DATA;
-}
-
 static void chomp(char *s)
 {
   size_t n = strlen(s);
@@ -278,13 +272,13 @@ static void run_case(const char *tle_text, const char *out_text, int index)
 int main(int argc, char **argv)
 {
   char path[1024];
-  snprintf(path, sizeof path, "%s/sgp4-ver/SGP4-VER.TLE", shared_dir());
+  snprintf(path, sizeof path, "%s/sgp4-ver/SGP4-VER.TLE", check_shared_dir());
   char *tle_text = check_read_file(path, NULL);
-  snprintf(path, sizeof path, "%s/sgp4-ver/tcppver.out", shared_dir());
+  snprintf(path, sizeof path, "%s/sgp4-ver/tcppver.out", check_shared_dir());
   char *out_text = check_read_file(path, NULL);
   if (tle_text == NULL || out_text == NULL) {
     fprintf(stderr, "cannot read the verification set in %s/sgp4-ver\n",
-            shared_dir());
+            check_shared_dir());
     free(tle_text);
     free(out_text);
     return 1;

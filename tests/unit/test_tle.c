@@ -436,9 +436,7 @@ static void test_shared_catalogs(void)
       {"sgp4-ver/SGP4-VER.TLE", 30},
       {"sgp4-ver/satellitejs_BadTLE.txt", 7},
   };
-  const char *dir = getenv("OW_SHARED_DATA");
-  if (dir == NULL)
-    dir = OW_SHARED_DATA;
+  const char *dir = check_shared_dir();
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     char path[1024];
     size_t len, mism = 0, cmp;
