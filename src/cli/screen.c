@@ -220,6 +220,18 @@ int cli_screen_job_run(const char *cmd, cli_screen_job *j)
   return OW_EXIT_OK;
 }
 
+/* The last two CSV columns: q_min and its time, empty for a sphere. */
+static void put_q_min_csv(FILE *f, const ow_screen_event *e)
+{
+  if (isfinite(e->volume_q_min)) {
+    char tq[OW_ISO_BUF];
+    ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
+    fprintf(f, "%.6f,%s\n", e->volume_q_min, tq);
+  } else {
+    fprintf(f, ",\n");
+  }
+}
+
 static void write_csv(FILE *f, const cli_screen_job *j)
 {
   fprintf(f, "norad_1,norad_2,name_1,name_2,tca_utc,miss_km,rel_speed_km_s,"
@@ -244,13 +256,7 @@ static void write_csv(FILE *f, const cli_screen_job *j)
     else
       fprintf(f, ",,,");
     fprintf(f, "%s,%s,%d,", en, ex, e->n_minima);
-    if (isfinite(e->volume_q_min)) {
-      char tq[OW_ISO_BUF];
-      ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
-      fprintf(f, "%.6f,%s\n", e->volume_q_min, tq);
-    } else {
-      fprintf(f, ",\n");
-    }
+    put_q_min_csv(f, e);
   }
 }
 
@@ -304,13 +310,7 @@ static int write_socrates(FILE *f, const cli_screen_job *j)
     ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
     fprintf(f, ",%.3f,%s,%.3f,%.3f,%.3e,%.3f,%s,%s,", d2, t, e->miss_km,
             e->rel_speed_km_s, r[i].pmax, r[i].sigma_km, en, ex);
-    if (isfinite(e->volume_q_min)) {
-      char tq[OW_ISO_BUF];
-      ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
-      fprintf(f, "%.6f,%s\n", e->volume_q_min, tq);
-    } else {
-      fprintf(f, ",\n");
-    }
+    put_q_min_csv(f, e);
   }
   free(r);
   return OW_EXIT_OK;
