@@ -201,12 +201,20 @@ static void test_catalog(const char *name, size_t stride)
   size_t n = load_models(name, stride * SAN_STRIDE, &m);
   if (n == 0)
     return;
-  /* a day in uneven steps, plus times before the epoch */
-  double t[20];
+  /*
+  ** a day in uneven steps, then times that make the resonance integrator
+  ** (whose state the kernel carries from one time to the next) continue
+  ** several 720-min steps ahead, restart behind its state, restart on
+  ** the other side of the epoch and continue there
+  */
+  double t[24];
   size_t nt = 0;
   for (double tm = 0.0; tm < 1440.0; tm += 97.3)
     t[nt++] = tm;
   t[nt++] = 1440.0;
+  t[nt++] = 3000.0;
+  t[nt++] = 2000.0;
+  t[nt++] = 700.0;
   t[nt++] = -60.0;
   t[nt++] = -1440.0;
 
