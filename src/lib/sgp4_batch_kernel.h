@@ -814,8 +814,11 @@ void OW__FN(ow__bkernel_)(const ow__bblock *blocks, size_t b0, size_t b1,
     /* the next block's coefficients (~100 lines) arrive while this one
        runs: each call walks every block once */
     if (b + 1 < b1) {
-      const char *nx = (const char *)blocks[b + 1].f;
-      for (size_t o = 0; o < sizeof blocks[b + 1].f; o += 64)
+      /* near-earth kinds use only the fields before the deep-space ones */
+      const ow__bblock *nb = &blocks[b + 1];
+      size_t rows = nb->kind < OW__BK_DEEP ? OW__BF_dedt : OW__BF_COUNT;
+      const char *nx = (const char *)nb->f;
+      for (size_t o = 0; o < rows * sizeof nb->f[0]; o += 64)
         __builtin_prefetch(nx + o, 0, 3);
     }
     run_block(&blocks[b], ts, out);
