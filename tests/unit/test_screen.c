@@ -405,23 +405,32 @@ static void test_hermite_bound(void)
   ow_catalog_free(&cat);
 }
 
+/* A LEO element set (51.6 deg, node 30 deg, epoch 2026-06-10) for the
+** constructed pairs below. */
+static ow_elset leo_elset(uint32_t norad, const char *name, double n_rev_day,
+                          double ecc, double argp_deg, double mean_anom_deg)
+{
+  ow_elset e;
+  memset(&e, 0, sizeof e);
+  e.norad = norad;
+  snprintf(e.name, sizeof e.name, "%s", name);
+  ow_time_from_calendar(2026, 6, 10, 0, 0, 0.0, &e.epoch_utc);
+  e.n_rev_day = n_rev_day;
+  e.ecc = ecc;
+  e.incl_deg = 51.6;
+  e.raan_deg = 30.0;
+  e.argp_deg = argp_deg;
+  e.mean_anom_deg = mean_anom_deg;
+  e.bstar_per_er = 1e-5;
+  return e;
+}
+
 /* Two element sets on the same orbit 2 km apart in mean anomaly: a pair
 ** inside 5 km the whole day. Merged: one event; unmerged: one per local
 ** minimum (twice per revolution at most), never one per grid step. */
 static void test_slow_pair(void)
 {
-  ow_elset a;
-  memset(&a, 0, sizeof a);
-  a.norad = 90001;
-  snprintf(a.name, sizeof a.name, "SLOW A");
-  ow_time_from_calendar(2026, 6, 10, 0, 0, 0.0, &a.epoch_utc);
-  a.n_rev_day = 15.5;
-  a.ecc = 0.0012;
-  a.incl_deg = 51.6;
-  a.raan_deg = 30.0;
-  a.argp_deg = 90.0;
-  a.mean_anom_deg = 10.0;
-  a.bstar_per_er = 1e-5;
+  ow_elset a = leo_elset(90001, "SLOW A", 15.5, 0.0012, 90.0, 10.0);
   ow_elset b = a;
   b.norad = 90002;
   snprintf(b.name, sizeof b.name, "SLOW B");
@@ -577,16 +586,7 @@ static double brute_step(double smax, double v)
 ** the radial separation goes through zero, q = 0.30. */
 static void test_thin_ellipsoid(void)
 {
-  ow_elset a;
-  memset(&a, 0, sizeof a);
-  a.norad = 90011;
-  snprintf(a.name, sizeof a.name, "THIN A");
-  ow_time_from_calendar(2026, 6, 10, 0, 0, 0.0, &a.epoch_utc);
-  a.n_rev_day = 15.2;
-  a.ecc = 0.0005;
-  a.incl_deg = 51.6;
-  a.raan_deg = 30.0;
-  a.bstar_per_er = 1e-5;
+  ow_elset a = leo_elset(90011, "THIN A", 15.2, 0.0005, 0.0, 0.0);
   ow_elset b = a;
   b.norad = 90012;
   snprintf(b.name, sizeof b.name, "THIN B");
@@ -697,18 +697,7 @@ static void test_thin_ellipsoid(void)
 */
 static void test_volume_drift(void)
 {
-  ow_elset a;
-  memset(&a, 0, sizeof a);
-  a.norad = 90021;
-  snprintf(a.name, sizeof a.name, "DRIFT A");
-  ow_time_from_calendar(2026, 6, 10, 0, 0, 0.0, &a.epoch_utc);
-  a.n_rev_day = 15.5;
-  a.ecc = 0.001;
-  a.incl_deg = 51.6;
-  a.raan_deg = 30.0;
-  a.argp_deg = 90.0;
-  a.mean_anom_deg = 10.0;
-  a.bstar_per_er = 1e-5;
+  ow_elset a = leo_elset(90021, "DRIFT A", 15.5, 0.001, 90.0, 10.0);
   ow_elset b = a;
   b.norad = 90022;
   snprintf(b.name, sizeof b.name, "DRIFT B");
