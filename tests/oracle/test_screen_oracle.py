@@ -18,29 +18,11 @@ import tempfile
 try:
     import numpy as np
     from scipy.optimize import minimize_scalar
-    from sgp4.api import Satrec, WGS72
 except ImportError:
     sys.exit(77)
+from leo_slice import exe, leo_slice
 
-exe = os.environ.get("ORBWATCH")
-data = os.environ.get("OW_SHARED_DATA")
-if not exe or not data:
-    sys.exit(77)
-src = os.path.join(data, "catalog/leo-payloads_2026-06_spacetrack_3le.txt")
-if not os.path.exists(src):
-    sys.exit(77)
-
-lines = open(src).read().splitlines()
-recs = [lines[i:i + 3] for i in range(0, len(lines) - 2, 3)
-        if lines[i + 1].startswith("1 ") and lines[i + 2].startswith("2 ")]
-recs = recs[::25]
-sats = {}
-with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-    for r in recs:
-        f.write("\n".join(r) + "\n")
-        s = Satrec.twoline2rv(r[1], r[2], WGS72)
-        sats[s.satnum] = s
-    path = f.name
+tmp, path, sats = leo_slice(25)
 
 start = "2026-06-10T12:00:00Z"
 p = subprocess.run([exe, "screen", path, "--start", start, "--days", "0.25",
@@ -67,7 +49,7 @@ with tempfile.TemporaryDirectory() as d:
         cdm_fails += not ok
 print("cdm: %d messages read back strictly, %d failures" %
       (len(files), cdm_fails))
-os.unlink(path)
+tmp.cleanup()
 if p.returncode not in (0, 1):
     print(p.stderr)
     sys.exit(1)

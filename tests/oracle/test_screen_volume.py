@@ -34,36 +34,16 @@ import tempfile
 
 try:
     import numpy as np
-    from sgp4.api import Satrec, WGS72
 except ImportError:
     sys.exit(77)
-
-exe = os.environ.get("ORBWATCH")
-data = os.environ.get("OW_SHARED_DATA")
-if not exe or not data:
-    sys.exit(77)
-src = os.path.join(data, "catalog/leo-payloads_2026-06_spacetrack_3le.txt")
-if not os.path.exists(src):
-    sys.exit(77)
+from leo_slice import exe, leo_slice
 
 TOL_S = 1e-3 + 0.5e-3  # 1 ms asked, columns rounded to the millisecond
 TOL_Q = 1e-5
 START, DAYS = "2026-06-10T12:00:00Z", 0.25
 SPAN_S = DAYS * 86400.0
 
-lines = open(src).read().splitlines()
-recs = [lines[i:i + 3] for i in range(0, len(lines) - 2, 3)
-        if lines[i + 1].startswith("1 ") and lines[i + 2].startswith("2 ")]
-recs = recs[::10]
-sats = {}
-tmp = tempfile.TemporaryDirectory()
-path = os.path.join(tmp.name, "slice.txt")
-with open(path, "w") as f:
-    for r in recs:
-        f.write("\n".join(r) + "\n")
-        s = Satrec.twoline2rv(r[1], r[2], WGS72)
-        sats[s.satnum] = s
-
+tmp, path, sats = leo_slice(10)
 
 def run(*args):
     p = subprocess.run([exe, "screen", path, "--start", START, "--days",
