@@ -647,12 +647,10 @@ static OW__ALWAYS_INLINE void run_lanes(const ow__bblock *blk, int lane0,
   enum { ANCHOR_STEPS = 32 };
   vlin lin, rot;
   vd tprev = v_set(0.0), hcur = v_set(0.0);
-  vres rc;
-  if (kind >= OW__BK_DEEP_RES24) {
-    rc.xli = F(xlamo), rc.xni = F(no), rc.atime = v_set(0.0);
-    res_derivs(blk, lane0, kind == OW__BK_DEEP_RES12, rc.xli, rc.xni,
-               rc.atime, &rc.xndt, &rc.xldot, &rc.xnddt);
-  }
+  /* an integrator state at infinity: the first time restarts every lane
+     from the epoch (propagate) */
+  vres rc = {v_set(0.0), v_set(0.0), v_set(INFINITY),
+             v_set(0.0), v_set(0.0), v_set(0.0)};
   int since_anchor = ANCHOR_STEPS;
   for (size_t k = 0; k < ts->n; k++) {
     vd t;
