@@ -26,12 +26,14 @@
 ** Both modes pick up data carried in comments: `COMMENT HBR = 15 [m]`
 ** (CARA) into hbr_m, and `Exclusion Volume Radius = 5 [m]` (CSpOC) into
 ** each object's exclusion_radius_m.
+**
+** This header is the formats layer's and knows nothing of the Pc; the CDM
+** as Pc input (ow_cdm_to_pc_objects, ow_cdm_hbr_m) is orbwatch/pc_cdm.h.
 */
 #ifndef ORBWATCH_CDM_H
 #define ORBWATCH_CDM_H
 
 #include "orbwatch/common.h"
-#include "orbwatch/pc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -161,23 +163,6 @@ OW_API int ow_cdm_write_kvn(const ow_cdm *cdm, char **out, size_t *len,
                             ow_err *err);
 OW_API int ow_cdm_write_xml(const ow_cdm *cdm, char **out, size_t *len,
                             ow_err *err);
-
-/*
-** ow_cdm_to_pc_objects - the two objects as Pc inputs: state km -> m,
-** covariance position block (RTN, m^2). The frame must be inertial
-** (EME2000, GCRF); ITRF gives OW_E_UNSUPPORTED (the caller converts the
-** states first: ITRF velocities lack the Earth-rotation term).
-*/
-OW_API int ow_cdm_to_pc_objects(const ow_cdm *cdm, ow_pc_object *o1,
-                                ow_pc_object *o2, ow_err *err);
-
-/*
-** ow_cdm_hbr_m - combined hard-body radius for Pc: the COMMENT HBR if
-** present, else the sum of the objects' exclusion radii if both are
-** present, else the sum of ow_pc_hbr_default_m of the OBJECT_TYPEs
-** (*assumed set to 1). NaN never returned.
-*/
-OW_API double ow_cdm_hbr_m(const ow_cdm *cdm, int *assumed);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Library version; the same as the CMake project VERSION and the shared
+** library's file name (liborbwatch.so.0.1.0); a test checks both. */
+#define OW_VERSION "0.1.0"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -7,20 +7,24 @@
 #ifndef ORBWATCH_H
 #define ORBWATCH_H
 
-#define OW_VERSION "0.1.0"
-
-#include "orbwatch/common.h"
-#include "orbwatch/elset.h"
-#include "orbwatch/time.h"
+/* OW_VERSION is in orbwatch/common.h. */
+/* By layer, bottom up (docs/architecture.md). */
+#include "orbwatch/common.h"     /* base */
+#include "orbwatch/time.h"       /* astro */
 #include "orbwatch/frames.h"
-#include "orbwatch/sgp4.h"
-#include "orbwatch/population.h"
-#include "orbwatch/pc.h"
-#include "orbwatch/cdm.h"
-#include "orbwatch/batch.h"
 #include "orbwatch/ephem.h"
-#include "orbwatch/sensor.h"
+#include "orbwatch/elset.h"      /* elset */
+#include "orbwatch/regime.h"
+#include "orbwatch/sgp4.h"       /* prop */
+#include "orbwatch/batch.h"
+#include "orbwatch/elset_io.h"   /* formats */
+#include "orbwatch/cdm.h"
+#include "orbwatch/sensor.h"     /* sensor */
 #include "orbwatch/access.h"
+#include "orbwatch/pc.h"         /* conj */
+#include "orbwatch/pc_cdm.h"
 #include "orbwatch/screen.h"
+#include "orbwatch/screen_cdm.h"
+#include "orbwatch/population.h" /* sim */
 
 #endif

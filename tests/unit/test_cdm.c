@@ -9,6 +9,7 @@
 **   PcTestCaseCDMs (Pc2D_NoAdj, RelTol 1e-3; Pc2D for the projected miss).
 */
 #include "cdm_priv.h"
+#include "orbwatch/orbwatch.h"
 #include "check.h"
 
 static char path_buf[1024];

@@ -13,7 +13,8 @@
 ** not read: orbwatch's frames do not apply celestial-pole offsets (see
 ** docs/frames.md).
 */
-#include "internal.h"
+#include "astro_int.h"
+#include "orbwatch/time.h"
 
 #include <erfa.h>
 #include <math.h>

@@ -10,7 +10,9 @@
 ** 1982 angle and rate; everything else is applying them. The routes and
 ** the reasons for each choice are in frames.h and docs/frames.md.
 */
-#include "internal.h"
+#include "astro_int.h"
+#include "orbwatch/frames.h"
+#include "orbwatch/time.h"
 
 #include <erfa.h>
 #include <math.h>

@@ -12,7 +12,8 @@
 ** Leap seconds come from ERFA's built-in table (eraDat); nothing here
 ** keeps state.
 */
-#include "internal.h"
+#include "astro_int.h"
+#include "orbwatch/time.h"
 
 #include <erfa.h>
 #include <math.h>

@@ -1,19 +1,19 @@
 /*
 ** internal.h - helpers shared by the library's files (ow__ prefix).
-** Never installed; the CLI does not include it.
+** Never installed; the CLI does not include it. Base layer: it includes
+** only orbwatch/common.h; each file includes the public headers it uses.
 */
 #ifndef ORBWATCH_INTERNAL_H
 #define ORBWATCH_INTERNAL_H
 
-#include "orbwatch/orbwatch.h"
+#include "orbwatch/common.h"
+
+#include <stddef.h>
 
 #define OW__PI 3.14159265358979323846
 #define OW__TWOPI 6.28318530717958647692
 #define OW__DEG2RAD (OW__PI / 180.0)
 #define OW__RAD2DEG (180.0 / OW__PI)
-
-/* a + b as an ow_jd with day on xxx.5 and 0 <= frac < 1 (time.c). */
-ow_jd ow__jd_norm(double a, double b);
 
 /*
 ** ow__buf - a growable text buffer for the writers (elset, CDM). It owns p

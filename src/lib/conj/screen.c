@@ -80,6 +80,8 @@
 #include "orbwatch/screen.h"
 #include "screen_priv.h"
 #include "screen_scan.h"
+#include "orbwatch/elset.h"
+#include "orbwatch/frames.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -10,6 +10,13 @@
 #include "orbwatch/frames.h"
 #include "orbwatch/population.h"
 #include "orbwatch/screen.h"
+#include "orbwatch/cdm.h"
+#include "orbwatch/common.h"
+#include "orbwatch/elset.h"
+#include "orbwatch/pc.h"
+#include "orbwatch/regime.h"
+#include "orbwatch/screen_cdm.h"
+#include "orbwatch/time.h"
 
 #include <ctype.h>
 #include <math.h>

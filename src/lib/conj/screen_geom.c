@@ -96,6 +96,7 @@
 */
 #include "internal.h"
 #include "screen_priv.h"
+#include "orbwatch/sgp4.h"
 
 #include <math.h>
 #include <string.h>

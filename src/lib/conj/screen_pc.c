@@ -7,6 +7,9 @@
 #include "internal.h"
 #include "orbwatch/population.h"
 #include "orbwatch/screen.h"
+#include "orbwatch/elset.h"
+#include "orbwatch/pc.h"
+#include "orbwatch/regime.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -5,6 +5,7 @@
 #define OW_SCREEN_PRIV_H
 
 #include "orbwatch/screen.h"
+#include "orbwatch/elset.h"
 
 /* One grid instant of the batch ephemeris (TEME), SoA pointers. */
 typedef struct ow__screen_row {

@@ -16,6 +16,9 @@
 */
 #include "internal.h"
 #include "screen_priv.h"
+#include "orbwatch/screen.h"
+#include "orbwatch/sgp4.h"
+#include "orbwatch/time.h"
 
 #include <math.h>
 #include <stdlib.h>

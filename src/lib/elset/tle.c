@@ -15,6 +15,7 @@
 ** format leaves free is kept in tle_hints (see elset.h) for the writer.
 */
 #include "elset_int.h"
+#include "orbwatch/elset.h"
 
 #include <math.h>
 #include <stdio.h>

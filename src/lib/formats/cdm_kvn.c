@@ -4,6 +4,7 @@
 ** splits lines and formats them.
 */
 #include "cdm_priv.h"
+#include "orbwatch/cdm.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -6,6 +6,7 @@
 ** container elements only give structure.
 */
 #include "cdm_priv.h"
+#include "orbwatch/cdm.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

@@ -15,7 +15,8 @@
 ** so that a TLE epoch (a multiple of 1e-8 day = 864 us) goes to the
 ** microsecond text and back exactly.
 */
-#include "elset_int.h"
+#include "omm_int.h"
+#include "orbwatch/elset.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -6,7 +6,8 @@
 ** quoted fields may hold commas, doubled quotes and line breaks. An empty
 ** field counts as absent.
 */
-#include "elset_int.h"
+#include "omm_int.h"
+#include "orbwatch/elset.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,7 +9,8 @@
 ** not keep positions, so a light scan of the text finds the line where each
 ** object of the top-level array begins, for the diagnostics.
 */
-#include "elset_int.h"
+#include "omm_int.h"
+#include "orbwatch/elset.h"
 
 #include <jansson.h>
 #include <stdio.h>

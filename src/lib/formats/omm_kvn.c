@@ -8,7 +8,8 @@
 ** The first problem of a message rejects it and is reported with its line;
 ** reading resumes at the next CCSDS_OMM_VERS.
 */
-#include "elset_int.h"
+#include "omm_int.h"
+#include "orbwatch/elset.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -9,7 +9,8 @@
 ** and documents with a DTD refused (no entity expansion at all); libxml2
 ** prints nothing, its error comes back as the diagnostic.
 */
-#include "elset_int.h"
+#include "omm_int.h"
+#include "orbwatch/elset.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

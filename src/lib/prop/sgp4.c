@@ -19,6 +19,8 @@
 ** km/s at the boundary.
 */
 #include "sgp4_private.h"
+#include "orbwatch/elset.h"
+#include "orbwatch/sgp4.h"
 
 #include <math.h>
 #include <string.h>

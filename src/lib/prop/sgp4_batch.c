@@ -19,6 +19,10 @@
 
 #include "internal.h"
 #include "sgp4_batch_impl.h"
+#include "orbwatch/batch.h"
+#include "orbwatch/frames.h"
+#include "orbwatch/sgp4.h"
+#include "orbwatch/time.h"
 
 /* ---- ISA selection ---------------------------------------------------- */
 

@@ -12,6 +12,7 @@
 
 #include "internal.h"
 #include "sgp4_batch_impl.h"
+#include "orbwatch/sgp4.h"
 
 int ow__bcoef_from_sgp4(const ow_sgp4 *m, ow__bcoef *c)
 {

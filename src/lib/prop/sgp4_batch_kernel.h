@@ -27,6 +27,7 @@
 
 #include "sgp4_batch_impl.h"
 #include "vmath.h"
+#include "orbwatch/batch.h"
 
 #define OW__CAT2(a, b) a##b
 #define OW__CAT(a, b) OW__CAT2(a, b)

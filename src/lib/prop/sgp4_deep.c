@@ -17,6 +17,7 @@
 ** stays immutable.
 */
 #include "sgp4_private.h"
+#include "orbwatch/sgp4.h"
 
 #include <math.h>
 

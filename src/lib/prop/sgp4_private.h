@@ -9,6 +9,7 @@
 #define ORBWATCH_SGP4_PRIVATE_H
 
 #include "internal.h"
+#include "orbwatch/sgp4.h"
 
 /*
 ** Mean elements while a propagation builds them up (Vallado's "m"

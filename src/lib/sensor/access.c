@@ -11,8 +11,11 @@
 #include "orbwatch/access.h"
 #include "orbwatch/ephem.h"
 #include "orbwatch/frames.h"
+#include "orbwatch/elset.h"
+#include "orbwatch/sensor.h"
+#include "orbwatch/sgp4.h"
+#include "orbwatch/time.h"
 
-#include <erfa.h>
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -118,15 +121,13 @@ ow_jd ow_access_time(const ow_access_ctx *ctx, double t_s)
   return jd;
 }
 
+/* TT of a UTC instant (astro layer); the UTC itself when the conversion
+** fails or warns (a year before 1960 or far ahead), as before. */
 static ow_jd utc_to_tt(ow_jd utc)
 {
-  double a, b, c, d;
-  ow_jd tt = utc;
-  if (eraUtctai(utc.day, utc.frac, &a, &b) == 0 &&
-      eraTaitt(a, b, &c, &d) == 0) {
-    tt.day = c;
-    tt.frac = d;
-  }
+  ow_jd tt;
+  if (ow_utc_to_tt(utc, &tt) != OW_OK)
+    return utc;
   return tt;
 }
 

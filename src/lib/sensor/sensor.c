@@ -10,6 +10,7 @@
 */
 #include "internal.h"
 #include "orbwatch/sensor.h"
+#include "orbwatch/ephem.h"
 
 #include <ctype.h>
 #include <errno.h>
