@@ -76,7 +76,6 @@
 */
 #include "internal.h"
 #include "orbwatch/batch.h"
-#include "orbwatch/population.h"
 #include "orbwatch/screen.h"
 #include "screen_priv.h"
 #include "screen_scan.h"

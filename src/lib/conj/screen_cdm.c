@@ -8,7 +8,6 @@
 */
 #include "internal.h"
 #include "orbwatch/frames.h"
-#include "orbwatch/population.h"
 #include "orbwatch/screen.h"
 #include "orbwatch/cdm.h"
 #include "orbwatch/common.h"

@@ -5,7 +5,6 @@
 ** covariances. Exports ow_screen_object_type and ow_screen_pc.
 */
 #include "internal.h"
-#include "orbwatch/population.h"
 #include "orbwatch/screen.h"
 #include "orbwatch/elset.h"
 #include "orbwatch/pc.h"
