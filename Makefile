@@ -2,12 +2,16 @@
 #   make run    set up, build, run the main job on the bundled data
 #   make test   set up, build (normal + ASan/UBSan with fuzzers), run all tests
 #   make bench  set up, build, run the benchmarks on ../shared/data
+#   make install [PREFIX=/usr/local]  build, then install the libraries,
+#               headers, orbwatch.pc, the CMake package and the CLI
+#               (docs/library.md; DESTDIR is honoured for staging)
 # CMake does the real work; build trees live in build/ and build-asan/.
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
+PREFIX ?= /usr/local
 
-.PHONY: all setup build run test bench clean
+.PHONY: all setup build run test bench install clean
 
 all: build
 
@@ -29,6 +33,9 @@ test: setup
 bench: build
 	@scripts/setup.sh --bench
 	@scripts/bench.sh
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf build build-asan
