@@ -2,6 +2,7 @@
 # test_install.sh - the installed library as an outside user sees it
 # (docs/library.md). Installs the build into a temporary prefix (what
 # `make install PREFIX=...` runs after building), then
+#   - checks that docs/library.md lists the example as it is;
 #   - checks the installed files (libraries with their soname links,
 #     public headers only, orbwatch.pc, the CMake package, the CLI);
 #   - builds docs/examples/example.c with `pkg-config --cflags --libs
@@ -47,6 +48,13 @@ done
 (cd "$p/include/orbwatch" && ls) >"$tmp/got.txt"
 cmp -s "$tmp/want.txt" "$tmp/got.txt" && ok "headers: the public ones only" ||
   bad "installed headers differ: $(diff "$tmp/want.txt" "$tmp/got.txt" | tr '\n' ' ')"
+
+# docs/library.md shows the example: the listing must be the file.
+sed -n '/^<!-- example.c begin -->$/,/^<!-- example.c end -->$/p' "$src/docs/library.md" |
+  sed '1,2d;$d' | sed '$d' >"$tmp/listing.c"
+cmp -s "$tmp/listing.c" "$src/docs/examples/example.c" &&
+  ok "docs/library.md lists docs/examples/example.c as it is" ||
+  bad "docs/library.md's listing differs from docs/examples/example.c"
 
 export PKG_CONFIG_PATH="$p/lib/pkgconfig"
 [ "$(pkg-config --modversion orbwatch)" = "$version" ] &&
