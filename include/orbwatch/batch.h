@@ -20,7 +20,7 @@
 ** Agreement with ow_sgp4_propagate (checked by tests/unit/test_batch.c for
 ** every catalog and ISA): position within 1e-6 km, velocity within 1e-9
 ** km/s, identical status codes. Accuracy of the vector functions:
-** src/lib/vmath.h and docs/batch.md.
+** src/lib/prop/vmath.h and docs/batch.md.
 */
 #ifndef ORBWATCH_BATCH_H
 #define ORBWATCH_BATCH_H

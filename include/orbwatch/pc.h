@@ -277,7 +277,7 @@ OW_API int ow_pc_object_type_parse(const char *s, ow_pc_object_type *t);
 OW_API double ow_pc_hbr_default_m(ow_pc_object_type t);
 
 /* Coarse orbit classes for the default covariances below (fewer than the
-** ESA regimes of population.h: covariance growth differs by these four). */
+** ESA regimes of regime.h: covariance growth differs by these four). */
 typedef enum ow_pc_cov_class {
   OW_PC_COV_LEO = 0,      /* perigee altitude < 2000 km, near-circular */
   OW_PC_COV_MEO,          /* perigee 2000 km .. GEO, near-circular */

@@ -1,6 +1,6 @@
 /*
 ** test_screen_scan.c - the screening search's single-precision candidate
-** filter (src/lib/screen_scan_kernel.h), forced to each ISA the CPU runs:
+** filter (src/lib/conj/screen_scan_kernel.h), forced to each ISA the CPU runs:
 **   1. against a double-precision reference written here (the search
 **      radius and the linear-motion bound of screen.c's pair_test): every
 **      pair the reference keeps must be a hit (superset), on states of

@@ -1,6 +1,6 @@
 /*
 ** test_vmath.c - accuracy of the batch kernel's vector functions
-** (src/lib/vmath.h) against glibc's libm, for every ISA this CPU runs.
+** (src/lib/prop/vmath.h) against glibc's libm, for every ISA this CPU runs.
 **
 ** Oracle: sin, cos, atan2, fmod of libm (glibc's sin/cos/atan2 are
 ** correctly rounded or within 1 ulp). Errors are measured in ulps of the
