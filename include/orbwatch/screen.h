@@ -70,7 +70,31 @@ typedef struct ow_screen_opts {
   ** (orbwatch/batch.h): 0 (AUTO) the widest the CPU runs; the tests
   ** force each. The events do not depend on it. */
   int scan_isa;
+  /* Slices (ow_screen_plan_init): time windows of slice_day days (<= 0:
+  ** the whole span in one window) and, with primaries, blocks of
+  ** slice_primaries primaries (0: all in one block). ow_screen_run gives
+  ** the same events whatever the slicing (see docs/screening.md). */
+  double slice_day;
+  size_t slice_primaries;
+  /* Element-set age: an OW_SCREEN_W_EPOCH_FAR warning for a set whose
+  ** epoch is farther than this from the span, days; near-Earth sets
+  ** (period < 225 min) and deep-space ones (<= 0: the defaults below). */
+  double epoch_far_near_day;
+  double epoch_far_deep_day;
+  /* Progress (NULL: none): called from the calling thread between chunks
+  ** of the grid, never from a parallel region; done and total count grid
+  ** instants of the whole run (ow_screen_run) or of one slice
+  ** (ow_screen_slice_run). The library itself never prints. */
+  void (*progress)(void *user, size_t done, size_t total);
+  void *progress_user;
 } ow_screen_opts;
+
+/* Element-set age limits (ow_screen_opts.epoch_far_*): SGP4's along-track
+** error grows by about 1 to 3 km a day in LEO, so sets older than 3 days
+** no longer screen a 5 km threshold meaningfully; deep-space sets change
+** slower (14 days). */
+#define OW_SCREEN_EPOCH_FAR_NEAR_DAY_DEFAULT 3.0
+#define OW_SCREEN_EPOCH_FAR_DEEP_DAY_DEFAULT 14.0
 
 /* Defaults: 7 days, 5 km, 60 s step, all against all, merge on. */
 OW_API void ow_screen_opts_default(ow_screen_opts *o, ow_jd start_utc);
@@ -126,17 +150,151 @@ typedef struct ow_screen_stats {
   ** tests it rejects after the radial bands, of how many (all modes). */
   size_t geometry_pruned;
   uint64_t geometry_rejected, geometry_tested;
+  /* Element sets left out because another set of the same catalog
+  ** number has a newer epoch (OW_SCREEN_W_DUPLICATE each). */
+  size_t duplicates;
+  /* Ages |span start - epoch| of the sets screened, days: median, 90th
+  ** percentile, largest; and how many sets have their epoch farther from
+  ** the span than the limits (OW_SCREEN_W_EPOCH_FAR each). */
+  double age_median_day, age_p90_day, age_max_day;
+  size_t epoch_far;
 } ow_screen_stats;
 
-/* The result: events sorted by TCA, then by catalog numbers. Owns
-** `events` (malloc'ed) until ow_screen_result_free. */
+/* Warnings: what a screening left out or doubts, one record per element
+** set concerned (never printed by the library). */
+typedef enum ow_screen_warn_code {
+  /* Left out during the span: the model failed (status: the SGP4 error)
+  ** or gave an implausible state (status OW_OK) at an instant of the grid
+  ** chunk starting at t_utc; left out from that chunk on. */
+  OW_SCREEN_W_DROPPED = 1,
+  /* Epoch (t_utc) farther than the limit from the span; value: days from
+  ** the span to the epoch (< 0: the epoch is before the span). */
+  OW_SCREEN_W_EPOCH_FAR = 2,
+  /* Another element set of the same catalog number (other: its index)
+  ** has a newer epoch: this one (epoch t_utc) is left out. */
+  OW_SCREEN_W_DUPLICATE = 3
+} ow_screen_warn_code;
+
+typedef struct ow_screen_warning {
+  ow_screen_warn_code code;
+  size_t index;       /* catalog index of the element set concerned */
+  uint32_t norad;
+  int status;         /* DROPPED: the model's status (OW_OK: implausible) */
+  ow_jd t_utc;        /* see the codes */
+  double value;       /* EPOCH_FAR: days from the span to the epoch */
+  size_t other;       /* DUPLICATE: catalog index of the set kept */
+  char msg[256];      /* the reason in words, with its values */
+} ow_screen_warning;
+
+/* The result: events sorted by TCA, then by catalog numbers; warnings
+** by code, then catalog index. Owns `events` and `warnings` (malloc'ed)
+** until ow_screen_result_free. */
 typedef struct ow_screen_result {
   ow_screen_event *events;
   size_t n;
   ow_screen_stats stats;
+  ow_screen_warning *warnings;
+  size_t n_warnings;
 } ow_screen_result;
 
 OW_API void ow_screen_result_free(ow_screen_result *r); /* NULL-safe */
+
+/*
+** Screening in steps: a plan (ow_screen_plan_init: options checked, per
+** object bounds, primaries, duplicates and element-set ages, the grid,
+** the partition into slices), slices (ow_screen_slice_run: one block of
+** primaries, or the whole catalog, over one time window of the grid;
+** the result owns all its memory and holds catalog indexes only, so a
+** slice can run in another process that built the same plan), and a
+** merge (ow_screen_merge: events found by two slices kept once, minima
+** of slow pairs merged across windows, entry/exit times, the order of
+** ow_screen_run). ow_screen_run is plan + every slice + merge.
+**
+**   ow_screen_plan p;  ow_screen_slice_result *s;  ow_screen_result r;
+**   ow_screen_plan_init(&p, es, models, n, &opt, err);
+**   for (k = 0; k < p.n_slices; k++) ow_screen_slice_run(&p, k, &s[k], err);
+**   ow_screen_merge(&p, s, p.n_slices, &r, err);
+*/
+typedef struct ow__screen_plan_int ow__screen_plan_int;
+
+typedef struct ow_screen_plan {
+  const ow_elset *es;       /* borrowed: must outlive the plan */
+  const ow_sgp4 *models;    /* borrowed: must outlive the plan */
+  size_t n;
+  ow_screen_opts opt;       /* copy (primaries: the plan's sorted list) */
+  size_t steps;             /* grid instants over the span */
+  size_t window_steps;      /* instants per time window (the last may be
+                               shorter) */
+  size_t n_windows, n_blocks; /* time windows, primary blocks (1 for all
+                                 vs all) */
+  size_t n_slices;          /* n_blocks * n_windows: slice k is block
+                               k / n_windows, window k % n_windows */
+  ow_screen_stats stats;    /* what the plan knows: objects, step,
+                               duplicates, ages */
+  ow_screen_warning *warnings; /* DUPLICATE and EPOCH_FAR warnings */
+  size_t n_warnings;
+  ow__screen_plan_int *in_; /* private */
+} ow_screen_plan;
+
+/*
+** ow_screen_plan_init - check the options and prepare the slices.
+**
+** Given:    es, models, n  as ow_screen_run (borrowed until plan_free)
+**           opt            const ow_screen_opts* (copied)
+** Returned: p              ow_screen_plan* (owns its arrays until
+**                          ow_screen_plan_free)
+** Returns:  OW_OK; OW_E_ARG (bad options); OW_E_NOMEM; OW_E_NOT_FOUND
+**           when a primary is not in the catalog (message names it).
+** Notes:    1) Of two element sets of one catalog number the one with the
+**              older epoch is left out (a DUPLICATE warning; a tie keeps
+**              the later in the catalog).
+*/
+OW_API int ow_screen_plan_init(ow_screen_plan *p, const ow_elset *es,
+                               const ow_sgp4 *models, size_t n,
+                               const ow_screen_opts *opt, ow_err *err);
+OW_API void ow_screen_plan_free(ow_screen_plan *p); /* NULL-safe */
+
+/* Per catalog object in a slice result (bits). */
+#define OW_SCREEN_OBJ_KEPT 1u    /* propagated and searched */
+#define OW_SCREEN_OBJ_PRUNED 2u  /* left out by the orbit geometry */
+#define OW_SCREEN_OBJ_DROPPED 4u /* left out during the window */
+
+/* What one slice found: local minima (not merged, in no order; object
+** indexes are catalog indexes), counts, DROPPED warnings, and a state
+** byte per catalog object. Owns every array until
+** ow_screen_slice_result_free. */
+typedef struct ow_screen_slice_result {
+  size_t slice;             /* index in the plan */
+  size_t k0, k1;            /* grid instants [k0, k1) searched */
+  ow_screen_event *events;
+  size_t n;
+  ow_screen_stats stats;
+  ow_screen_warning *warnings;
+  size_t n_warnings;
+  unsigned char *obj_state; /* n_objects OW_SCREEN_OBJ_* bit sets */
+  size_t n_objects;
+} ow_screen_slice_result;
+
+/*
+** ow_screen_slice_run - search one slice of a plan.
+** Returns:  OW_OK; OW_E_ARG (no such slice); OW_E_NOMEM (the message says
+**           how much was asked for and what to change).
+*/
+OW_API int ow_screen_slice_run(const ow_screen_plan *p, size_t slice,
+                               ow_screen_slice_result *out, ow_err *err);
+OW_API void ow_screen_slice_result_free(ow_screen_slice_result *s);
+
+/*
+** ow_screen_merge - combine slice results into one result, as
+** ow_screen_run gives it: the plan's warnings then the slices' (one per
+** object and code), stats summed (objects: counted once), events found by
+** two slices kept once, slow pairs merged across windows, entry/exit
+** found, sorted. The slices are not modified. res owns its arrays.
+** Returns:  OW_OK; OW_E_ARG; OW_E_NOMEM.
+*/
+OW_API int ow_screen_merge(const ow_screen_plan *p,
+                           const ow_screen_slice_result *s, size_t n_slices,
+                           ow_screen_result *res, ow_err *err);
 
 /*
 ** ow_screen_run - screen a catalog.
@@ -149,7 +307,9 @@ OW_API void ow_screen_result_free(ow_screen_result *r); /* NULL-safe */
 ** Returns:  OW_OK; OW_E_ARG (bad options: span, threshold, step); OW_E_NOMEM;
 **           OW_E_NOT_FOUND when a primary is not in the catalog (message
 **           names it).
-** Notes:    1) An object whose model fails at a grid instant (decay), or
+** Notes:    0) ow_screen_plan_init, ow_screen_slice_run for every slice,
+**              ow_screen_merge; res->warnings lists what was left out.
+**           1) An object whose model fails at a grid instant (decay), or
 **              gives an implausible state there (speed or radius out of
 **              its bounds), is left out from that chunk of the grid on
 **              (counted in stats.failed).
