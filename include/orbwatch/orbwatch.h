@@ -22,5 +22,6 @@
 #include "orbwatch/sensor.h"
 #include "orbwatch/access.h"
 #include "orbwatch/screen.h"
+#include "orbwatch/traj.h"
 
 #endif
