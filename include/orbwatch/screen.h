@@ -30,6 +30,8 @@ extern "C" {
 #endif
 
 #define OW_SCREEN_SPAN_DAY_DEFAULT 7.0
+/* The longest span screened, days (ow_screen_plan_init refuses more). */
+#define OW_SCREEN_SPAN_DAY_MAX 366.0
 #define OW_SCREEN_THRESHOLD_KM_DEFAULT 5.0
 /* Coarse grid step: see docs/screening.md for the trade-off measured. */
 #define OW_SCREEN_STEP_S_DEFAULT 60.0
@@ -230,8 +232,8 @@ typedef struct ow_screen_plan {
   size_t n_slices;          /* n_blocks * n_windows: slice k is block
                                k / n_windows, window k % n_windows */
   ow_screen_stats stats;    /* what the plan knows: objects, step,
-                               duplicates, ages */
-  ow_screen_warning *warnings; /* DUPLICATE and EPOCH_FAR warnings */
+                               duplicates (ages: at the merge) */
+  ow_screen_warning *warnings; /* DUPLICATE warnings */
   size_t n_warnings;
   ow__screen_plan_int *in_; /* private */
 } ow_screen_plan;
@@ -369,6 +371,30 @@ OW_API void ow_screen_pc(const ow_elset *es, ow_screen_event *ev, size_t n,
 */
 OW_API size_t ow_screen_closest(const ow_screen_result *r, size_t k,
                                 ow_screen_event *out);
+
+/*
+** Event writers (screen_write.c): the bytes go to fn(user, bytes, n), in
+** order, one call per line or event (a nonzero return stops the writer,
+** which then returns OW_E_IO); the library opens and writes no file. A
+** FILE* is one fwrite callback away. es: the catalog the events index.
+**   ow_screen_write_csv       header, one line per event (columns in
+**                             docs/screening.md, `orbwatch screen --help`)
+**   ow_screen_write_socrates  CelesTrak SOCRATES-style, sorted by maximum
+**                             probability; hbr_m: combined HBR for it
+**                             (NaN: by object type)
+**   ow_screen_write_json      one object: the options of opt, the events
+** Returns:  OW_OK, OW_E_ARG, OW_E_NOMEM, OW_E_IO (the callback failed).
+*/
+typedef int (*ow_screen_write_fn)(void *user, const char *bytes, size_t n);
+
+OW_API int ow_screen_write_csv(const ow_screen_result *r, const ow_elset *es,
+                               ow_screen_write_fn fn, void *user);
+OW_API int ow_screen_write_socrates(const ow_screen_result *r,
+                                    const ow_elset *es, double hbr_m,
+                                    ow_screen_write_fn fn, void *user);
+OW_API int ow_screen_write_json(const ow_screen_result *r, const ow_elset *es,
+                                const ow_screen_opts *opt,
+                                ow_screen_write_fn fn, void *user);
 
 /*
 ** ow_screen_event_cdm - a CDM for one event (after ow_screen_pc if a Pc is

@@ -10,17 +10,87 @@
 ** the threshold, across window boundaries too, entry and exit are found
 ** with the scalar model, and the events are sorted by TCA then catalog
 ** numbers. Warnings: the plan's and the slices', one per object and
-** code (the earliest), sorted by code then catalog index. Counts: summed
-** over the slices, an object counted once.
+** code (the earliest), sorted by code then catalog index; element-set
+** ages (and EPOCH_FAR warnings) of the objects some slice kept. Counts:
+** summed over the slices, an object counted once.
 */
 #include "internal.h"
 #include "screen_priv.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef _OPENMP
 #include <omp.h>
 #endif
+
+/* SGP4's near-Earth / deep-space boundary: a period of 225 minutes. */
+#define DEEP_N_REV_DAY (1440.0 / 225.0)
+
+static double days_between(ow_jd a, ow_jd b) /* a - b */
+{
+  return (a.day - b.day) + (a.frac - b.frac);
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+  double a = *(const double *)x, b = *(const double *)y;
+  return (a > b) - (a < b);
+}
+
+/* Element-set ages at the span's start of the sets some slice kept, and
+** those whose epoch is far from the span: farther than epoch_far_near_day (near-Earth) or
+** epoch_far_deep_day (deep space) before its start or after its end. */
+static int check_ages(const ow_screen_plan *p, const unsigned char *kept,
+                      ow_screen_stats *st, ow_screen_warning **wl,
+                      size_t *nw, size_t *wcap)
+{
+  const ow_screen_opts *o = &p->opt;
+  double lim_near = o->epoch_far_near_day > 0
+                        ? o->epoch_far_near_day
+                        : OW_SCREEN_EPOCH_FAR_NEAR_DAY_DEFAULT;
+  double lim_deep = o->epoch_far_deep_day > 0
+                        ? o->epoch_far_deep_day
+                        : OW_SCREEN_EPOCH_FAR_DEEP_DAY_DEFAULT;
+  double *age = malloc((p->n + 1) * sizeof *age);
+  if (!age)
+    return OW_E_NOMEM;
+  size_t m = 0;
+  int rc = OW_OK;
+  for (size_t i = 0; i < p->n && rc == OW_OK; i++) {
+    if (!kept[i])
+      continue;
+    const ow_elset *e = &p->es[i];
+    double a0 = days_between(e->epoch_utc, o->start_utc); /* epoch - start */
+    age[m++] = fabs(a0);
+    double gap = a0 < 0 ? a0 : a0 > o->span_day ? a0 - o->span_day : 0.0;
+    int deep = !(e->n_rev_day >= DEEP_N_REV_DAY);
+    double lim = deep ? lim_deep : lim_near;
+    if (!(fabs(gap) > lim))
+      continue;
+    ow_screen_warning w;
+    memset(&w, 0, sizeof w);
+    char ep[OW_ISO_BUF];
+    ow_time_format_iso(e->epoch_utc, 0, ep, sizeof ep);
+    w.code = OW_SCREEN_W_EPOCH_FAR;
+    w.index = i, w.norad = e->norad, w.t_utc = e->epoch_utc, w.value = gap;
+    snprintf(w.msg, sizeof w.msg, "epoch %s is %.1f days %s the span "
+             "(limit %g days for %s element sets)", ep, fabs(gap),
+             gap < 0 ? "before" : "after", lim,
+             deep ? "deep-space" : "near-Earth");
+    st->epoch_far++;
+    rc = ow__screen_warn_push(wl, nw, wcap, &w);
+  }
+  if (m > 0) {
+    qsort(age, m, sizeof *age, cmp_double);
+    st->age_median_day = age[m / 2];
+    st->age_p90_day = age[(size_t)(0.9 * (double)(m - 1))];
+    st->age_max_day = age[m - 1];
+  }
+  free(age);
+  return rc;
+}
 
 static int cmp_warning(const void *x, const void *y)
 {
@@ -35,9 +105,10 @@ static int cmp_warning(const void *x, const void *y)
 
 static int merge_warnings(const ow_screen_plan *p,
                           const ow_screen_slice_result *s, size_t ns,
+                          const ow_screen_warning *aw, size_t naw,
                           ow_screen_result *res)
 {
-  size_t total = p->n_warnings;
+  size_t total = p->n_warnings + naw;
   for (size_t k = 0; k < ns; k++)
     total += s[k].n_warnings;
   ow_screen_warning *w = malloc((total + 1) * sizeof *w);
@@ -47,6 +118,9 @@ static int merge_warnings(const ow_screen_plan *p,
   if (p->n_warnings)
     memcpy(w, p->warnings, p->n_warnings * sizeof *w);
   m = p->n_warnings;
+  if (naw)
+    memcpy(w + m, aw, naw * sizeof *w);
+  m += naw;
   for (size_t k = 0; k < ns; k++) {
     if (s[k].n_warnings)
       memcpy(w + m, s[k].warnings, s[k].n_warnings * sizeof *w);
@@ -65,7 +139,7 @@ static int merge_warnings(const ow_screen_plan *p,
 /* Counts: the plan's, the slices' summed, objects from their states. */
 static void merge_stats(const ow_screen_plan *p,
                         const ow_screen_slice_result *s, size_t ns,
-                        ow_screen_stats *st)
+                        unsigned char *kept, ow_screen_stats *st)
 {
   *st = p->stats;
   for (size_t k = 0; k < ns; k++) {
@@ -84,7 +158,8 @@ static void merge_stats(const ow_screen_plan *p,
     for (size_t k = 0; k < ns; k++)
       if (s[k].obj_state && i < s[k].n_objects)
         st_any |= s[k].obj_state[i];
-    st->screened += (st_any & OW_SCREEN_OBJ_KEPT) != 0;
+    kept[i] = (st_any & OW_SCREEN_OBJ_KEPT) != 0;
+    st->screened += kept[i];
     st->failed += (st_any & OW_SCREEN_OBJ_DROPPED) != 0;
     st->geometry_pruned += (st_any & OW_SCREEN_OBJ_PRUNED) &&
                            !(st_any & OW_SCREEN_OBJ_KEPT);
@@ -106,9 +181,19 @@ int ow_screen_merge(const ow_screen_plan *p, const ow_screen_slice_result *s,
                         "plan", k);
     total += s[k].n;
   }
-  merge_stats(p, s, ns, &res->stats);
+  unsigned char *kept = calloc(p->n + 1, 1);
+  ow_screen_warning *aw = NULL; /* the ages' warnings */
+  size_t naw = 0, acap = 0;
   res->events = malloc((total + 1) * sizeof *res->events);
-  int rc = res->events ? merge_warnings(p, s, ns, res) : OW_E_NOMEM;
+  int rc = kept && res->events ? OW_OK : OW_E_NOMEM;
+  if (rc == OW_OK) {
+    merge_stats(p, s, ns, kept, &res->stats);
+    rc = check_ages(p, kept, &res->stats, &aw, &naw, &acap);
+  }
+  if (rc == OW_OK)
+    rc = merge_warnings(p, s, ns, aw, naw, res);
+  free(kept);
+  free(aw);
   if (rc == OW_OK) {
     for (size_t k = 0; k < ns; k++) {
       if (s[k].n)

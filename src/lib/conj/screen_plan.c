@@ -36,8 +36,6 @@
 ** covered by 10 km + 1% of a; drag decay is added from ndot. */
 #define BAND_PAD_KM 10.0
 #define BAND_PAD_FRAC 0.01
-/* SGP4's near-Earth / deep-space boundary: a period of 225 minutes. */
-#define DEEP_N_REV_DAY (1440.0 / 225.0)
 
 void ow_screen_opts_default(ow_screen_opts *o, ow_jd start_utc)
 {
@@ -112,9 +110,9 @@ static int check_opts(ow_screen_plan *p, const ow_screen_opts *opt,
                       ow_err *err)
 {
   ow__screen_plan_int *in = p->in_;
-  if (!(opt->span_day > 0) || !(opt->span_day <= 366))
-    return ow_err_set(err, OW_E_ARG, "span", "span %g days not in (0, 366]",
-                      opt->span_day);
+  if (!(opt->span_day > 0) || !(opt->span_day <= OW_SCREEN_SPAN_DAY_MAX))
+    return ow_err_set(err, OW_E_ARG, "span", "span %g days not in (0, %g]",
+                      opt->span_day, OW_SCREEN_SPAN_DAY_MAX);
   const double *ax = opt->volume_rtn_km;
   int ellipsoid = ax[0] > 0 && ax[1] > 0 && ax[2] > 0;
   in->d_search = ellipsoid ? fmax(ax[0], fmax(ax[1], ax[2]))
@@ -193,63 +191,6 @@ static int find_duplicates(ow_screen_plan *p, size_t *wcap)
     a = b;
   }
   free(k);
-  return rc;
-}
-
-static int cmp_double(const void *x, const void *y)
-{
-  double a = *(const double *)x, b = *(const double *)y;
-  return (a > b) - (a < b);
-}
-
-/* Element-set ages at the span's start, and the sets whose epoch is far
-** from the span: farther than epoch_far_near_day (near-Earth) or
-** epoch_far_deep_day (deep space) before its start or after its end. */
-static int check_ages(ow_screen_plan *p, size_t *wcap)
-{
-  const ow_screen_opts *o = &p->opt;
-  double lim_near = o->epoch_far_near_day > 0
-                        ? o->epoch_far_near_day
-                        : OW_SCREEN_EPOCH_FAR_NEAR_DAY_DEFAULT;
-  double lim_deep = o->epoch_far_deep_day > 0
-                        ? o->epoch_far_deep_day
-                        : OW_SCREEN_EPOCH_FAR_DEEP_DAY_DEFAULT;
-  double *age = malloc((p->n + 1) * sizeof *age);
-  if (!age)
-    return OW_E_NOMEM;
-  size_t m = 0;
-  int rc = OW_OK;
-  for (size_t i = 0; i < p->n && rc == OW_OK; i++) {
-    if (p->in_->excluded[i])
-      continue;
-    const ow_elset *e = &p->es[i];
-    double a0 = days_between(e->epoch_utc, o->start_utc); /* epoch - start */
-    age[m++] = fabs(a0);
-    double gap = a0 < 0 ? a0 : a0 > o->span_day ? a0 - o->span_day : 0.0;
-    int deep = !(e->n_rev_day >= DEEP_N_REV_DAY);
-    double lim = deep ? lim_deep : lim_near;
-    if (!(fabs(gap) > lim))
-      continue;
-    ow_screen_warning w;
-    memset(&w, 0, sizeof w);
-    char ep[OW_ISO_BUF];
-    ow_time_format_iso(e->epoch_utc, 0, ep, sizeof ep);
-    w.code = OW_SCREEN_W_EPOCH_FAR;
-    w.index = i, w.norad = e->norad, w.t_utc = e->epoch_utc, w.value = gap;
-    snprintf(w.msg, sizeof w.msg, "epoch %s is %.1f days %s the span "
-             "(limit %g days for %s element sets)", ep, fabs(gap),
-             gap < 0 ? "before" : "after", lim,
-             deep ? "deep-space" : "near-Earth");
-    p->stats.epoch_far++;
-    rc = ow__screen_warn_push(&p->warnings, &p->n_warnings, wcap, &w);
-  }
-  if (m > 0) {
-    qsort(age, m, sizeof *age, cmp_double);
-    p->stats.age_median_day = age[m / 2];
-    p->stats.age_p90_day = age[(size_t)(0.9 * (double)(m - 1))];
-    p->stats.age_max_day = age[m - 1];
-  }
-  free(age);
   return rc;
 }
 
@@ -379,7 +320,7 @@ int ow_screen_plan_init(ow_screen_plan *p, const ow_elset *es,
   if (!in->obj || !in->excluded || !in->prim)
     goto fail;
   size_t wcap = 0;
-  if ((rc = find_duplicates(p, &wcap)) < 0 || (rc = check_ages(p, &wcap)) < 0)
+  if ((rc = find_duplicates(p, &wcap)) < 0)
     goto fail;
   in->prim_mode = opt->primaries && opt->n_primaries > 0;
   p->n_blocks = 1;
