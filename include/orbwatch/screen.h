@@ -7,7 +7,7 @@
 ** catalog is propagated by the batch engine on a regular time grid (walked
 ** in chunks, so memory does not grow with the span); at every grid instant
 ** a spatial hash finds the pairs within a search radius tied to the grid
-** step (the bound is stated and proved in screen.c and docs/screening.md:
+** step (the bound is stated and proved in screen_search.c and docs/screening.md:
 ** no pair that comes within the threshold can be skipped); a cubic Hermite
 ** test on each interval drops most of them; what is left is refined with
 ** the scalar model (ow_sgp4_propagate) to the root of the range rate.

@@ -24,7 +24,7 @@ typedef struct ow__screen_row {
   const int *st;
 } ow__screen_row;
 
-/* Bounds of one object over the span (screen.c, object_bounds). */
+/* Bounds of one object over the span (screen_plan.c, object_bounds). */
 typedef struct ow__screen_obj {
   double vmax_km_s;   /* speed bound (perigee, with margins) */
   double m4;          /* bound of |d^4 r / dt^4|, km/s^4 */
