@@ -24,6 +24,7 @@
 #include "orbwatch/elset.h"
 #include "orbwatch/pc.h"
 #include "orbwatch/sgp4.h"
+#include "orbwatch/traj.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -89,6 +90,13 @@ typedef struct ow_screen_opts {
   ** (ow_screen_slice_run). The library itself never prints. */
   void (*progress)(void *user, size_t done, size_t total);
   void *progress_user;
+  /* Tabulated trajectories (an operator's ephemeris, an OD orbit): NULL,
+  ** or n pointers parallel to the catalog; a non-NULL trajs[i] of kind
+  ** OW_TRAJ_TABLE replaces models[i] (sampled with ow_traj_state on the
+  ** grid, refined with it, bounded from its states, kept by the orbit-
+  ** geometry filter); es[i] still names it (ow_screen_elset_of_traj).
+  ** A table must cover the span: outside it the object is dropped. */
+  const ow_traj *const *trajs;
 } ow_screen_opts;
 
 /* Element-set age limits (ow_screen_opts.epoch_far_*): SGP4's along-track
@@ -297,6 +305,15 @@ OW_API void ow_screen_slice_result_free(ow_screen_slice_result *s);
 OW_API int ow_screen_merge(const ow_screen_plan *p,
                            const ow_screen_slice_result *s, size_t n_slices,
                            ow_screen_result *res, ow_err *err);
+
+/*
+** ow_screen_elset_of_traj - a stand-in element set for a trajectory, to
+** put in the catalog beside it (names and numbers of events, Pc classes):
+** SGP4, its element set; TABLE, the two-body elements (WGS-72 mu) of its
+** first state, its number, name and designator, epoch = its first epoch,
+** no drag. Returns OW_OK, OW_E_ARG, OW_E_RANGE (not an ellipse).
+*/
+OW_API int ow_screen_elset_of_traj(const ow_traj *t, ow_elset *e);
 
 /*
 ** ow_screen_run - screen a catalog.

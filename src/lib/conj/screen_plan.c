@@ -251,15 +251,60 @@ static int find_primaries(ow_screen_plan *p, ow_err *err)
   return OW_OK;
 }
 
-/* Bounds and orbit geometry of every object over the whole span. */
+/*
+** Bounds of a table over the span from its states every TABLE_SAMPLE_S
+** (and at the span's ends): lowest and highest radius, largest speed,
+** with the pads of the element-set bounds plus TABLE_R_PAD_KM for what
+** the samples miss between them (a LEO radius changes by less than
+** 0.1 km within 15 s of its extremum). No state in the span: e's bounds.
+*/
+#define TABLE_SAMPLE_S 15.0
+#define TABLE_R_PAD_KM 1.0
+static void table_bounds(const ow_traj *t, const ow_elset *e, ow_jd start,
+                         double span_day, ow__screen_obj *o)
+{
+  double rmin = INFINITY, rmax = 0, vmax = 0, span_s = span_day * 86400.0;
+  size_t m = (size_t)ceil(span_s / TABLE_SAMPLE_S);
+  for (size_t k = 0; k <= m; k++) {
+    ow_jd jd = start;
+    jd.frac += fmin((double)k * TABLE_SAMPLE_S, span_s) / 86400.0;
+    double r[3], v[3];
+    if (ow_traj_state(t, ow_jd_normalize(jd), r, v, NULL) != OW_OK)
+      continue;
+    double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+    double vn = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    rmin = fmin(rmin, rn), rmax = fmax(rmax, rn), vmax = fmax(vmax, vn);
+  }
+  if (!(rmax > 0)) {
+    ow__screen_object_bounds(e, span_day, o);
+    return;
+  }
+  double rlow = fmax(rmin - TABLE_R_PAD_KM, RE_KM * 0.98);
+  double a = 0.5 * (rmin + rmax), ecc = (rmax - rmin) / (rmax + rmin);
+  o->vmax_km_s = vmax * VMAX_MARGIN + VMAX_PAD_KM_S;
+  double w = o->vmax_km_s / rlow;
+  o->m4 = HERMITE_M4_MARGIN * (1.0 + 3.0 * ecc) * MU_KM3_S2 / (rlow * rlow) *
+          w * w;
+  o->acc_km_s2 = ACC_MARGIN * MU_KM3_S2 / (rlow * rlow);
+  double pad = BAND_PAD_KM + BAND_PAD_FRAC * a;
+  o->band_lo_km = rlow - pad;
+  o->band_hi_km = rmax + TABLE_R_PAD_KM + pad;
+}
+
+/* Bounds and orbit geometry of every object over the whole span (the
+** geometry filter keeps every pair of a table: it bounds SGP4 terms). */
 static int object_data(ow_screen_plan *p)
 {
   ow__screen_plan_int *in = p->in_;
   const ow_screen_opts *o = &p->opt;
   for (size_t i = 0; i < p->n; i++) {
+    const ow_traj *t = ow__screen_tab(o, i);
     double a0 = days_between(o->start_utc, p->es[i].epoch_utc);
     double age = fmax(fabs(a0), fabs(a0 + o->span_day));
-    ow__screen_object_bounds(&p->es[i], age, &in->obj[i]);
+    if (t)
+      table_bounds(t, &p->es[i], o->start_utc, o->span_day, &in->obj[i]);
+    else
+      ow__screen_object_bounds(&p->es[i], age, &in->obj[i]);
   }
   in->nwin_geo = ow__screen_geom_nwin(o->span_day * 86400.0);
   if (o->no_geometry)
@@ -267,9 +312,12 @@ static int object_data(ow_screen_plan *p)
   in->geo = malloc((p->n + 1) * sizeof *in->geo);
   if (!in->geo)
     return OW_E_NOMEM;
-  for (size_t i = 0; i < p->n; i++)
+  for (size_t i = 0; i < p->n; i++) {
     ow__screen_geom_init(&in->geo[i], &p->models[i], o->start_utc,
                          o->span_day);
+    if (ow__screen_tab(o, i))
+      in->geo[i].usable = 0;
+  }
   return OW_OK;
 }
 
@@ -361,4 +409,83 @@ void ow_screen_plan_free(ow_screen_plan *p)
   }
   free(p->warnings);
   memset(p, 0, sizeof *p);
+}
+
+/* ---- a stand-in element set for a table ---------------------------------- */
+
+static double deg_0_360(double rad)
+{
+  double d = fmod(rad * 57.295779513082321, 360.0);
+  return d < 0 ? d + 360.0 : d;
+}
+
+int ow_screen_elset_of_traj(const ow_traj *t, ow_elset *e)
+{
+  if (!e)
+    return OW_E_ARG;
+  memset(e, 0, sizeof *e);
+  if (!t || t->kind == OW_TRAJ_NONE)
+    return OW_E_ARG;
+  if (t->kind == OW_TRAJ_SGP4) {
+    *e = t->elset;
+    return OW_OK;
+  }
+  ow_jd a0, a1;
+  double r[3], v[3];
+  int rc = ow_traj_span(t, &a0, &a1);
+  if (rc < 0 || (rc = ow_traj_state(t, a0, r, v, NULL)) < 0)
+    return rc;
+  /* Two-body elements of the first state. */
+  double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+  double v2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
+  double rv = r[0] * v[0] + r[1] * v[1] + r[2] * v[2];
+  double h[3] = {r[1] * v[2] - r[2] * v[1], r[2] * v[0] - r[0] * v[2],
+                 r[0] * v[1] - r[1] * v[0]};
+  double hn = sqrt(h[0] * h[0] + h[1] * h[1] + h[2] * h[2]);
+  double sma = 1.0 / (2.0 / rn - v2 / MU_KM3_S2);
+  if (!(sma > 0) || !(hn > 0))
+    return OW_E_RANGE; /* not an ellipse */
+  double ev[3];
+  for (int k = 0; k < 3; k++)
+    ev[k] = ((v2 - MU_KM3_S2 / rn) * r[k] - rv * v[k]) / MU_KM3_S2;
+  double ecc = sqrt(ev[0] * ev[0] + ev[1] * ev[1] + ev[2] * ev[2]);
+  double incl = acos(h[2] / hn);
+  double nd[2] = {-h[1], h[0]}; /* node line, z x h */
+  double nn = hypot(nd[0], nd[1]);
+  double raan = nn > 0 ? atan2(nd[1], nd[0]) : 0.0;
+  /* Argument of latitude u: from the node line nh to r in the plane,
+  ** with ph = (h / |h|) x nh the in-plane normal to it. */
+  double nh[3] = {nn > 0 ? nd[0] / nn : 1.0, nn > 0 ? nd[1] / nn : 0.0, 0};
+  double ph[3] = {h[1] / hn * nh[2] - h[2] / hn * nh[1],
+                  h[2] / hn * nh[0] - h[0] / hn * nh[2],
+                  h[0] / hn * nh[1] - h[1] / hn * nh[0]};
+  double u = atan2(r[0] * ph[0] + r[1] * ph[1] + r[2] * ph[2],
+                   r[0] * nh[0] + r[1] * nh[1] + r[2] * nh[2]);
+  double w = 0.0, nu = u;
+  if (ecc > 1e-9) {
+    double cnu = (ev[0] * r[0] + ev[1] * r[1] + ev[2] * r[2]) / (ecc * rn);
+    nu = acos(fmax(-1.0, fmin(1.0, cnu)));
+    if (rv < 0)
+      nu = 2.0 * OW__PI - nu;
+    w = u - nu;
+  }
+  double ea = 2.0 * atan(sqrt((1 - ecc) / (1 + ecc)) * tan(0.5 * nu));
+  double ma = ea - ecc * sin(ea);
+  e->norad = t->norad;
+  snprintf(e->name, sizeof e->name, "%s", t->name);
+  /* An elset designator is shorter than a trajectory's: cut, if ever. */
+  size_t idl = strlen(t->object_id);
+  idl = idl < sizeof e->object_id - 1 ? idl : sizeof e->object_id - 1;
+  memcpy(e->object_id, t->object_id, idl);
+  e->object_id[idl] = '\0';
+  e->classification = 'U';
+  e->epoch_utc = ow_jd_normalize(a0);
+  e->incl_deg = incl * 57.295779513082321;
+  e->raan_deg = deg_0_360(raan);
+  e->ecc = ecc;
+  e->argp_deg = deg_0_360(w);
+  e->mean_anom_deg = deg_0_360(ma);
+  e->n_rev_day = sqrt(MU_KM3_S2 / (sma * sma * sma)) * 86400.0 /
+                 (2.0 * OW__PI);
+  return OW_OK;
 }

@@ -56,11 +56,26 @@ static inline int ow__screen_plausible(const ow__screen_obj *o, double x,
 /*
 ** 1 if the event is inside: sphere, miss at TCA below the threshold;
 ** ellipsoid, the smallest normalised ellipsoidal distance over the pass
-** (searched with the scalar models m1, m2 of objects 1 and 2) is <= 1.
+** (searched with the scalar models m1, m2 of objects 1 and 2, or their
+** tables tr1, tr2 where not NULL) is <= 1.
 ** Sets ev->volume_q_min and volume_q_min_utc (NaN / TCA for a sphere).
 */
-int ow__screen_inside(const ow_sgp4 *m1, const ow_sgp4 *m2,
+int ow__screen_inside(const ow_sgp4 *m1, const ow_traj *tr1,
+                      const ow_sgp4 *m2, const ow_traj *tr2,
                       const ow_screen_opts *opt, ow_screen_event *ev);
+
+/* ow_screen_refine where tr1 / tr2 (not NULL) replace the models. */
+int ow__screen_refine_tr(const ow_sgp4 *m1, const ow_traj *tr1,
+                         const ow_sgp4 *m2, const ow_traj *tr2, ow_jd t0,
+                         double a, double b, ow_screen_event *ev);
+
+/* The table that replaces object i's model (opt->trajs), or NULL. */
+static inline const ow_traj *ow__screen_tab(const ow_screen_opts *o,
+                                            size_t i)
+{
+  const ow_traj *t = o->trajs ? o->trajs[i] : NULL;
+  return t && t->kind == OW_TRAJ_TABLE ? t : NULL;
+}
 
 /*
 ** Merge the local minima of slow pairs, find entry/exit times, sort by

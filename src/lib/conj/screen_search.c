@@ -539,10 +539,13 @@ static void test_interval(const ctx *c, const ow__screen_row *wa,
   ow_screen_event ev;
   memset(&ev, 0, sizeof ev);
   double ta = (double)ka * h, tb = ta + h;
-  if (ow_screen_refine(&c->models[gi], &c->models[gj], c->opt->start_utc, ta,
-                       tb, &ev) != OW_OK)
+  const ow_traj *t1 = ow__screen_tab(c->opt, gi);
+  const ow_traj *t2 = ow__screen_tab(c->opt, gj);
+  if (ow__screen_refine_tr(&c->models[gi], t1, &c->models[gj], t2,
+                           c->opt->start_utc, ta, tb, &ev) != OW_OK)
     return;
-  if (!ow__screen_inside(&c->models[gi], &c->models[gj], c->opt, &ev))
+  if (!ow__screen_inside(&c->models[gi], t1, &c->models[gj], t2, c->opt,
+                         &ev))
     return;
   ev.i1 = gi, ev.i2 = gj;
   ev.norad_1 = c->es[gi].norad, ev.norad_2 = c->es[gj].norad;

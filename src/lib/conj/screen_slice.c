@@ -346,6 +346,26 @@ static void chunks_save(chunks *c)
   }
 }
 
+/* Rows of the objects whose model a table replaces: ow_traj_state at the
+** grid's instants (the batch propagated their stand-in elements). */
+static void table_rows(const ow_screen_plan *p, const locals *l, chunks *c)
+{
+  for (size_t i = 0; i < l->n; i++) {
+    const ow_traj *t = ow__screen_tab(&p->opt, l->gidx[i]);
+    if (!t)
+      continue;
+    for (size_t r = 0; r < c->nk; r++) {
+      size_t o = r * c->out.ld + i;
+      double rv[3], vv[3];
+      ow_jd jd = ow_jd_normalize(ow_time_grid_at(&c->grid, c->r0 + r));
+      c->out.status[o] = ow_traj_state(t, jd, rv, vv, NULL);
+      c->out.x_km[o] = rv[0], c->out.y_km[o] = rv[1], c->out.z_km[o] = rv[2];
+      c->out.vx_km_s[o] = vv[0], c->out.vy_km_s[o] = vv[1];
+      c->out.vz_km_s[o] = vv[2];
+    }
+  }
+}
+
 /* Objects with a failed or implausible state in the chunk: left out from
 ** here on, one DROPPED warning each. */
 static int drop_failed(const ow_screen_plan *p, const chunks *c, locals *l,
@@ -485,6 +505,8 @@ static int run_window(const ow_screen_plan *p, const ow__screen_ctx *cx,
                               : ow_err_set(err, rc, "screen",
                                            "propagation failed: %s",
                                            ow_strerror(rc));
+    if (p->opt.trajs)
+      table_rows(p, l, c);
     if (drop_failed(p, c, l, out, &wcap) < 0)
       return nomem(err, "warnings", l->n, c->cap, s->threads);
     int last = r0 + c->nk == rb + 1;
