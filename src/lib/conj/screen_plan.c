@@ -156,9 +156,37 @@ static int cmp_dupkey(const void *x, const void *y)
   return (a->i > b->i) - (a->i < b->i);
 }
 
+/* 1 if some catalog number appears twice: an open-addressing set of the
+** numbers (load <= 1/2), O(n); the sort below runs only then. */
+static int any_duplicate(const ow_screen_plan *p, int *nomem)
+{
+  size_t m = 16;
+  while (m < 2 * p->n)
+    m *= 2;
+  uint64_t *set = calloc(m, sizeof *set); /* norad + 1, 0: empty */
+  if (!set) {
+    *nomem = 1;
+    return 0;
+  }
+  int dup = 0;
+  for (size_t i = 0; i < p->n && !dup; i++) {
+    uint64_t key = (uint64_t)p->es[i].norad + 1;
+    size_t h = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 20) & (m - 1);
+    while (set[h] != 0 && set[h] != key)
+      h = (h + 1) & (m - 1);
+    dup = set[h] == key;
+    set[h] = key;
+  }
+  free(set);
+  return dup;
+}
+
 static int find_duplicates(ow_screen_plan *p, size_t *wcap)
 {
   size_t n = p->n;
+  int nomem = 0;
+  if (!any_duplicate(p, &nomem))
+    return nomem ? OW_E_NOMEM : OW_OK;
   dupkey *k = malloc((n + 1) * sizeof *k);
   if (!k)
     return OW_E_NOMEM;
