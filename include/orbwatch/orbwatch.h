@@ -17,6 +17,7 @@
 #include "orbwatch/regime.h"
 #include "orbwatch/sgp4.h"       /* prop */
 #include "orbwatch/batch.h"
+#include "orbwatch/traj.h"
 #include "orbwatch/elset_io.h"   /* formats */
 #include "orbwatch/cdm.h"
 #include "orbwatch/sensor.h"     /* sensor */

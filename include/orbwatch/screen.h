@@ -7,7 +7,7 @@
 ** catalog is propagated by the batch engine on a regular time grid (walked
 ** in chunks, so memory does not grow with the span); at every grid instant
 ** a spatial hash finds the pairs within a search radius tied to the grid
-** step (the bound is stated and proved in screen.c and docs/screening.md:
+** step (the bound is stated and proved in screen_search.c and docs/screening.md:
 ** no pair that comes within the threshold can be skipped); a cubic Hermite
 ** test on each interval drops most of them; what is left is refined with
 ** the scalar model (ow_sgp4_propagate) to the root of the range rate.
@@ -23,12 +23,15 @@
 #include "orbwatch/elset.h"
 #include "orbwatch/pc.h"
 #include "orbwatch/sgp4.h"
+#include "orbwatch/traj.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 #define OW_SCREEN_SPAN_DAY_DEFAULT 7.0
+/* The longest span screened, days (ow_screen_plan_init refuses more). */
+#define OW_SCREEN_SPAN_DAY_MAX 366.0
 #define OW_SCREEN_THRESHOLD_KM_DEFAULT 5.0
 /* Coarse grid step: see docs/screening.md for the trade-off measured. */
 #define OW_SCREEN_STEP_S_DEFAULT 60.0
@@ -69,7 +72,38 @@ typedef struct ow_screen_opts {
   ** (orbwatch/batch.h): 0 (AUTO) the widest the CPU runs; the tests
   ** force each. The events do not depend on it. */
   int scan_isa;
+  /* Slices (ow_screen_plan_init): time windows of slice_day days (<= 0:
+  ** the whole span in one window) and, with primaries, blocks of
+  ** slice_primaries primaries (0: all in one block). ow_screen_run gives
+  ** the same events whatever the slicing (see docs/screening.md). */
+  double slice_day;
+  size_t slice_primaries;
+  /* Element-set age: an OW_SCREEN_W_EPOCH_FAR warning for a set whose
+  ** epoch is farther than this from the span, days; near-Earth sets
+  ** (period < 225 min) and deep-space ones (<= 0: the defaults below). */
+  double epoch_far_near_day;
+  double epoch_far_deep_day;
+  /* Progress (NULL: none): called from the calling thread between chunks
+  ** of the grid, never from a parallel region; done and total count grid
+  ** instants of the whole run (ow_screen_run) or of one slice
+  ** (ow_screen_slice_run). The library itself never prints. */
+  void (*progress)(void *user, size_t done, size_t total);
+  void *progress_user;
+  /* Tabulated trajectories (an operator's ephemeris, an OD orbit): NULL,
+  ** or n pointers parallel to the catalog; a non-NULL trajs[i] of kind
+  ** OW_TRAJ_TABLE replaces models[i] (sampled with ow_traj_state on the
+  ** grid, refined with it, bounded from its states, kept by the orbit-
+  ** geometry filter); es[i] still names it (ow_screen_elset_of_traj).
+  ** A table must cover the span: outside it the object is dropped. */
+  const ow_traj *const *trajs;
 } ow_screen_opts;
+
+/* Element-set age limits (ow_screen_opts.epoch_far_*): SGP4's along-track
+** error grows by about 1 to 3 km a day in LEO, so sets older than 3 days
+** no longer screen a 5 km threshold meaningfully; deep-space sets change
+** slower (14 days). */
+#define OW_SCREEN_EPOCH_FAR_NEAR_DAY_DEFAULT 3.0
+#define OW_SCREEN_EPOCH_FAR_DEEP_DAY_DEFAULT 14.0
 
 /* Defaults: 7 days, 5 km, 60 s step, all against all, merge on. */
 OW_API void ow_screen_opts_default(ow_screen_opts *o, ow_jd start_utc);
@@ -125,17 +159,160 @@ typedef struct ow_screen_stats {
   ** tests it rejects after the radial bands, of how many (all modes). */
   size_t geometry_pruned;
   uint64_t geometry_rejected, geometry_tested;
+  /* Element sets left out because another set of the same catalog
+  ** number has a newer epoch (OW_SCREEN_W_DUPLICATE each). */
+  size_t duplicates;
+  /* Ages |span start - epoch| of the sets screened, days: median, 90th
+  ** percentile, largest; and how many sets have their epoch farther from
+  ** the span than the limits (OW_SCREEN_W_EPOCH_FAR each). */
+  double age_median_day, age_p90_day, age_max_day;
+  size_t epoch_far;
 } ow_screen_stats;
 
-/* The result: events sorted by TCA, then by catalog numbers. Owns
-** `events` (malloc'ed) until ow_screen_result_free. */
+/* Warnings: what a screening left out or doubts, one record per element
+** set concerned (never printed by the library). */
+typedef enum ow_screen_warn_code {
+  /* Left out during the span: the model failed (status: the SGP4 error)
+  ** or gave an implausible state (status OW_OK) at an instant of the grid
+  ** chunk starting at t_utc; left out from that chunk on. */
+  OW_SCREEN_W_DROPPED = 1,
+  /* Epoch (t_utc) farther than the limit from the span; value: days from
+  ** the span to the epoch (< 0: the epoch is before the span). */
+  OW_SCREEN_W_EPOCH_FAR = 2,
+  /* Another element set of the same catalog number (other: its index)
+  ** has a newer epoch: this one (epoch t_utc) is left out. */
+  OW_SCREEN_W_DUPLICATE = 3
+} ow_screen_warn_code;
+
+typedef struct ow_screen_warning {
+  ow_screen_warn_code code;
+  size_t index;       /* catalog index of the element set concerned */
+  uint32_t norad;
+  int status;         /* DROPPED: the model's status (OW_OK: implausible) */
+  ow_jd t_utc;        /* see the codes */
+  double value;       /* EPOCH_FAR: days from the span to the epoch */
+  size_t other;       /* DUPLICATE: catalog index of the set kept */
+  char msg[256];      /* the reason in words, with its values */
+} ow_screen_warning;
+
+/* The result: events sorted by TCA, then by catalog numbers; warnings
+** by code, then catalog index. Owns `events` and `warnings` (malloc'ed)
+** until ow_screen_result_free. */
 typedef struct ow_screen_result {
   ow_screen_event *events;
   size_t n;
   ow_screen_stats stats;
+  ow_screen_warning *warnings;
+  size_t n_warnings;
 } ow_screen_result;
 
 OW_API void ow_screen_result_free(ow_screen_result *r); /* NULL-safe */
+
+/*
+** Screening in steps: a plan (ow_screen_plan_init: options checked, per
+** object bounds, primaries, duplicates and element-set ages, the grid,
+** the partition into slices), slices (ow_screen_slice_run: one block of
+** primaries, or the whole catalog, over one time window of the grid;
+** the result owns all its memory and holds catalog indexes only, so a
+** slice can run in another process that built the same plan), and a
+** merge (ow_screen_merge: events found by two slices kept once, minima
+** of slow pairs merged across windows, entry/exit times, the order of
+** ow_screen_run). ow_screen_run is plan + every slice + merge.
+**
+**   ow_screen_plan p;  ow_screen_slice_result *s;  ow_screen_result r;
+**   ow_screen_plan_init(&p, es, models, n, &opt, err);
+**   for (k = 0; k < p.n_slices; k++) ow_screen_slice_run(&p, k, &s[k], err);
+**   ow_screen_merge(&p, s, p.n_slices, &r, err);
+*/
+typedef struct ow__screen_plan_int ow__screen_plan_int;
+
+typedef struct ow_screen_plan {
+  const ow_elset *es;       /* borrowed: must outlive the plan */
+  const ow_sgp4 *models;    /* borrowed: must outlive the plan */
+  size_t n;
+  ow_screen_opts opt;       /* copy (primaries: the plan's sorted list) */
+  size_t steps;             /* grid instants over the span */
+  size_t window_steps;      /* instants per time window (the last may be
+                               shorter) */
+  size_t n_windows, n_blocks; /* time windows, primary blocks (1 for all
+                                 vs all) */
+  size_t n_slices;          /* n_blocks * n_windows: slice k is block
+                               k / n_windows, window k % n_windows */
+  ow_screen_stats stats;    /* what the plan knows: objects, step,
+                               duplicates (ages: at the merge) */
+  ow_screen_warning *warnings; /* DUPLICATE warnings */
+  size_t n_warnings;
+  ow__screen_plan_int *in_; /* private */
+} ow_screen_plan;
+
+/*
+** ow_screen_plan_init - check the options and prepare the slices.
+**
+** Given:    es, models, n  as ow_screen_run (borrowed until plan_free)
+**           opt            const ow_screen_opts* (copied)
+** Returned: p              ow_screen_plan* (owns its arrays until
+**                          ow_screen_plan_free)
+** Returns:  OW_OK; OW_E_ARG (bad options); OW_E_NOMEM; OW_E_NOT_FOUND
+**           when a primary is not in the catalog (message names it).
+** Notes:    1) Of two element sets of one catalog number the one with the
+**              older epoch is left out (a DUPLICATE warning; a tie keeps
+**              the later in the catalog).
+*/
+OW_API int ow_screen_plan_init(ow_screen_plan *p, const ow_elset *es,
+                               const ow_sgp4 *models, size_t n,
+                               const ow_screen_opts *opt, ow_err *err);
+OW_API void ow_screen_plan_free(ow_screen_plan *p); /* NULL-safe */
+
+/* Per catalog object in a slice result (bits). */
+#define OW_SCREEN_OBJ_KEPT 1u    /* propagated and searched */
+#define OW_SCREEN_OBJ_PRUNED 2u  /* left out by the orbit geometry */
+#define OW_SCREEN_OBJ_DROPPED 4u /* left out during the window */
+
+/* What one slice found: local minima (not merged, in no order; object
+** indexes are catalog indexes), counts, DROPPED warnings, and a state
+** byte per catalog object. Owns every array until
+** ow_screen_slice_result_free. */
+typedef struct ow_screen_slice_result {
+  size_t slice;             /* index in the plan */
+  size_t k0, k1;            /* grid instants [k0, k1) searched */
+  ow_screen_event *events;
+  size_t n;
+  ow_screen_stats stats;
+  ow_screen_warning *warnings;
+  size_t n_warnings;
+  unsigned char *obj_state; /* n_objects OW_SCREEN_OBJ_* bit sets */
+  size_t n_objects;
+} ow_screen_slice_result;
+
+/*
+** ow_screen_slice_run - search one slice of a plan.
+** Returns:  OW_OK; OW_E_ARG (no such slice); OW_E_NOMEM (the message says
+**           how much was asked for and what to change).
+*/
+OW_API int ow_screen_slice_run(const ow_screen_plan *p, size_t slice,
+                               ow_screen_slice_result *out, ow_err *err);
+OW_API void ow_screen_slice_result_free(ow_screen_slice_result *s);
+
+/*
+** ow_screen_merge - combine slice results into one result, as
+** ow_screen_run gives it: the plan's warnings then the slices' (one per
+** object and code), stats summed (objects: counted once), events found by
+** two slices kept once, slow pairs merged across windows, entry/exit
+** found, sorted. The slices are not modified. res owns its arrays.
+** Returns:  OW_OK; OW_E_ARG; OW_E_NOMEM.
+*/
+OW_API int ow_screen_merge(const ow_screen_plan *p,
+                           const ow_screen_slice_result *s, size_t n_slices,
+                           ow_screen_result *res, ow_err *err);
+
+/*
+** ow_screen_elset_of_traj - a stand-in element set for a trajectory, to
+** put in the catalog beside it (names and numbers of events, Pc classes):
+** SGP4, its element set; TABLE, the two-body elements (WGS-72 mu) of its
+** first state, its number, name and designator, epoch = its first epoch,
+** no drag. Returns OW_OK, OW_E_ARG, OW_E_RANGE (not an ellipse).
+*/
+OW_API int ow_screen_elset_of_traj(const ow_traj *t, ow_elset *e);
 
 /*
 ** ow_screen_run - screen a catalog.
@@ -148,7 +325,9 @@ OW_API void ow_screen_result_free(ow_screen_result *r); /* NULL-safe */
 ** Returns:  OW_OK; OW_E_ARG (bad options: span, threshold, step); OW_E_NOMEM;
 **           OW_E_NOT_FOUND when a primary is not in the catalog (message
 **           names it).
-** Notes:    1) An object whose model fails at a grid instant (decay), or
+** Notes:    0) ow_screen_plan_init, ow_screen_slice_run for every slice,
+**              ow_screen_merge; res->warnings lists what was left out.
+**           1) An object whose model fails at a grid instant (decay), or
 **              gives an implausible state there (speed or radius out of
 **              its bounds), is left out from that chunk of the grid on
 **              (counted in stats.failed).
@@ -208,6 +387,30 @@ OW_API void ow_screen_pc(const ow_elset *es, ow_screen_event *ev, size_t n,
 */
 OW_API size_t ow_screen_closest(const ow_screen_result *r, size_t k,
                                 ow_screen_event *out);
+
+/*
+** Event writers (screen_write.c): the bytes go to fn(user, bytes, n), in
+** order, one call per line or event (a nonzero return stops the writer,
+** which then returns OW_E_IO); the library opens and writes no file. A
+** FILE* is one fwrite callback away. es: the catalog the events index.
+**   ow_screen_write_csv       header, one line per event (columns in
+**                             docs/screening.md, `orbwatch screen --help`)
+**   ow_screen_write_socrates  CelesTrak SOCRATES-style, sorted by maximum
+**                             probability; hbr_m: combined HBR for it
+**                             (NaN: by object type)
+**   ow_screen_write_json      one object: the options of opt, the events
+** Returns:  OW_OK, OW_E_ARG, OW_E_NOMEM, OW_E_IO (the callback failed).
+*/
+typedef int (*ow_screen_write_fn)(void *user, const char *bytes, size_t n);
+
+OW_API int ow_screen_write_csv(const ow_screen_result *r, const ow_elset *es,
+                               ow_screen_write_fn fn, void *user);
+OW_API int ow_screen_write_socrates(const ow_screen_result *r,
+                                    const ow_elset *es, double hbr_m,
+                                    ow_screen_write_fn fn, void *user);
+OW_API int ow_screen_write_json(const ow_screen_result *r, const ow_elset *es,
+                                const ow_screen_opts *opt,
+                                ow_screen_write_fn fn, void *user);
 
 #ifdef __cplusplus
 }

@@ -88,8 +88,9 @@ double cli_jd_diff_min(ow_jd b, ow_jd a);
 
 typedef struct cli_screen_job {
   const char *path;
-  ow_jd start;
-  int start_given;
+  ow_jd start, stop;
+  int start_given, stop_given, days_given;
+  int quiet; /* --quiet: no progress */
   double days, threshold_km, volume[3], step_s;
   uint32_t *primaries;
   size_t n_primaries;

@@ -1,8 +1,10 @@
 /*
 ** screen.c - `orbwatch screen CATALOG`: conjunction screening (all against
 ** all, or primaries against all) with TCA, miss, RTN miss, relative speed
-** and Pc, as CSV, a SOCRATES-style report, JSON or CDMs. Also the shared
-** job code of `orbwatch cdm` (cdm.c) and the summary of `orbwatch run`.
+** and Pc, as CSV, a SOCRATES-style report, JSON (the library's writers,
+** ow_screen_write_*) or CDMs; warnings, progress and a summary on stderr.
+** Also the shared job code of `orbwatch cdm` (cdm.c) and the summary of
+** `orbwatch run`.
 */
 #include "cli.h"
 
@@ -12,17 +14,19 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char usage_text[] =
-    "usage: orbwatch screen CATALOG [--start ISO] [--days D]\n"
+    "usage: orbwatch screen CATALOG [--start ISO] [--days D | --stop ISO]\n"
     "         [--threshold-km K] [--volume R,I,C] [--primaries IDS]\n"
     "         [--format csv|socrates|json|cdm-kvn|cdm-xml] [--out-dir DIR]\n"
     "         [--pc foster|max|none] [--hbr M] [--step S] [--threads N]\n"
-    "         [--no-merge]\n"
+    "         [--no-merge] [--quiet]\n"
     "\n"
     "Conjunction screening of CATALOG (TLE/3LE or OMM): every pair that comes\n"
     "closer than the threshold between --start (default: now; give it when\n"
-    "replaying an archived catalog) and D days later (default 7).\n"
+    "replaying an archived catalog) and D days later (default 7), or --stop\n"
+    "(the span is at most 366 days either way).\n"
     "  --threshold-km K  miss-distance threshold (default 5)\n"
     "  --volume R,I,C    ellipsoid instead: semi-axes in km along the\n"
     "                    primary's radial, in-track and cross-track axes\n"
@@ -39,6 +43,7 @@ static const char usage_text[] =
     "  --threads N       OpenMP threads (default: all)\n"
     "  --no-merge        one event per local minimum, even for pairs that\n"
     "                    stay inside the threshold (co-orbiting, docked)\n"
+    "  --quiet           no progress on stderr (shown only on a terminal)\n"
     "  --format csv      (default) header, one line per event:\n"
     "    norad_1,norad_2,name_1,name_2,tca_utc,miss_km,rel_speed_km_s,\n"
     "    radial_km,intrack_km,crosstrack_km,pc,pc_method,hbr_m,entry_utc,\n"
@@ -60,8 +65,14 @@ static const char usage_text[] =
     "  --format cdm-kvn|cdm-xml  one CCSDS CDM per event: files in\n"
     "                    --out-dir DIR, else all on stdout one after another\n"
     "                    (with --volume, VOLUME_Q_MIN[_TIME] in comments)\n"
-    "Diagnostics and a summary line go to stderr.\n"
-    "Exit: 0 ok, 1 some records rejected, 2 usage, 3 input, 4 internal.\n";
+    "Diagnostics, warnings and a summary go to stderr: objects dropped\n"
+    "during the span (SGP4 error, implausible state), element sets of one\n"
+    "catalog number twice (the newest epoch is kept), epochs far from the\n"
+    "span (more than 3 days for near-Earth sets, 14 for deep space), the\n"
+    "ages of the element sets.\n"
+    "Exit: 0 ok (warnings included: a dropped object is a warning), 1 some\n"
+    "catalog records rejected, 2 usage, 3 input (nothing could be screened:\n"
+    "fewer than two objects, or no primary, left), 4 internal.\n";
 
 static double now_s(void)
 {
@@ -113,9 +124,19 @@ int cli_screen_option(const char *cmd, int argc, char **argv, int *i,
       return 1;
     }
     j->start_given = 1;
+  } else if ((v = cli_opt(argc, argv, i, "--stop"))) {
+    ow_err err;
+    char buf[512];
+    if (ow_time_parse_iso(v, &j->stop, &err) < 0) {
+      *rc = cli_usage_error(cmd, "--stop: %s",
+                            ow_err_format(&err, buf, sizeof buf));
+      return 1;
+    }
+    j->stop_given = 1;
   } else if ((v = cli_opt(argc, argv, i, "--days"))) {
+    j->days_given = 1;
     if (cli_parse_double(v, &j->days) != 0 || !(j->days > 0) ||
-        j->days > 366)
+        j->days > OW_SCREEN_SPAN_DAY_MAX)
       *rc = cli_usage_error(cmd, "--days must be in (0, 366]");
   } else if ((v = cli_opt(argc, argv, i, "--threshold-km"))) {
     if (cli_parse_double(v, &j->threshold_km) != 0 || !(j->threshold_km > 0))
@@ -158,10 +179,85 @@ int cli_screen_option(const char *cmd, int argc, char **argv, int *i,
     j->threads = (int)t;
   } else if (cli_flag(argv, *i, "--no-merge")) {
     j->merge = 0;
+  } else if (cli_flag(argv, *i, "--quiet") || cli_flag(argv, *i, "-q")) {
+    j->quiet = 1;
   } else {
     return 0;
   }
   return 1;
+}
+
+/* Progress on stderr (only when it is a terminal, without --quiet). */
+static void on_progress(void *user, size_t done, size_t total)
+{
+  const char *cmd = user;
+  fprintf(stderr, "\rorbwatch %s: screening %3.0f%%", cmd,
+          total ? 100.0 * (double)done / (double)total : 100.0);
+  fflush(stderr);
+}
+
+/* The span from --days or --stop, refused beyond the library's limit. */
+static int job_span(const char *cmd, cli_screen_job *j)
+{
+  if (!j->stop_given)
+    return OW_EXIT_OK;
+  if (j->days_given)
+    return cli_usage_error(cmd, "give --stop or --days, not both");
+  j->days = cli_jd_diff_min(j->stop, j->start) / 1440.0;
+  if (!(j->days > 0) || j->days > OW_SCREEN_SPAN_DAY_MAX) {
+    char a[OW_ISO_BUF], b[OW_ISO_BUF];
+    ow_time_format_iso(j->start, 0, a, sizeof a);
+    ow_time_format_iso(j->stop, 0, b, sizeof b);
+    return cli_usage_error(cmd, "--stop: the span from %s to %s is %g days, "
+                           "not in (0, %g]", a, b, j->days,
+                           OW_SCREEN_SPAN_DAY_MAX);
+  }
+  return OW_EXIT_OK;
+}
+
+/* Warnings of the result, at most WARN_PRINT_MAX of each kind. */
+#define WARN_PRINT_MAX 10
+static void print_warnings(const char *cmd, const cli_screen_job *j)
+{
+  static const char *kind[4] = {"", "dropped-object", "old-epoch",
+                                "duplicate"};
+  size_t count[4] = {0, 0, 0, 0};
+  for (size_t k = 0; k < j->res.n_warnings; k++) {
+    const ow_screen_warning *w = &j->res.warnings[k];
+    int c = w->code >= 1 && w->code <= 3 ? (int)w->code : 0;
+    if (++count[c] > WARN_PRINT_MAX)
+      continue;
+    fprintf(stderr, "orbwatch %s: warning: %u %s: %s\n", cmd, w->norad,
+            j->cat.items[w->index].name, w->msg);
+  }
+  for (int c = 1; c < 4; c++)
+    if (count[c] > WARN_PRINT_MAX)
+      fprintf(stderr, "orbwatch %s: ... and %zu more %s warnings\n", cmd,
+              count[c] - WARN_PRINT_MAX, kind[c]);
+}
+
+static void print_summary(const char *cmd, const cli_screen_job *j,
+                          double dt)
+{
+  const ow_screen_stats *s = &j->res.stats;
+  char a[OW_ISO_BUF];
+  ow_time_format_iso(j->start, 0, a, sizeof a);
+  fprintf(stderr, "orbwatch %s: %zu objects (%zu screened, %zu dropped on "
+          "SGP4 errors), %g d from %s, step %g s: %zu events in %.2f s\n",
+          cmd, s->objects, s->screened, s->failed, j->days, a, s->step_s,
+          j->res.n, dt);
+  fprintf(stderr, "orbwatch %s: orbit geometry: %zu objects left out "
+          "(primaries), %llu of %llu pair tests rejected\n", cmd,
+          s->geometry_pruned, (unsigned long long)s->geometry_rejected,
+          (unsigned long long)s->geometry_tested);
+  fprintf(stderr, "orbwatch %s: element-set ages at the start: median %.1f "
+          "d, 90%% within %.1f d, oldest %.1f d; %zu epochs far from the "
+          "span\n", cmd, s->age_median_day, s->age_p90_day, s->age_max_day,
+          s->epoch_far);
+  if (s->duplicates > 0)
+    fprintf(stderr, "orbwatch %s: %zu element sets left out as duplicates "
+            "(the newest epoch of each catalog number kept)\n", cmd,
+            s->duplicates);
 }
 
 int cli_screen_job_run(const char *cmd, cli_screen_job *j)
@@ -178,6 +274,8 @@ int cli_screen_job_run(const char *cmd, cli_screen_job *j)
                  OW_OPSMODE_IMPROVED, NULL);
   if (!j->start_given && now_utc(&j->start) < 0)
     return OW_EXIT_INTERNAL;
+  if ((rc = job_span(cmd, j)) != OW_EXIT_OK)
+    return rc;
   ow_screen_opts_default(&j->opt, j->start);
   j->opt.span_day = j->days;
   j->opt.threshold_km = j->threshold_km;
@@ -188,11 +286,18 @@ int cli_screen_job_run(const char *cmd, cli_screen_job *j)
     j->opt.step_s = j->step_s;
   j->opt.threads = j->threads;
   j->opt.merge_slow = j->merge;
+  int progress = !j->quiet && isatty(STDERR_FILENO);
+  if (progress) {
+    j->opt.progress = on_progress;
+    j->opt.progress_user = (void *)cmd;
+  }
   ow_err err;
   ow_err_clear(&err);
   double t0 = now_s();
   int st = ow_screen_run(j->cat.items, j->models, j->cat.n, &j->opt, &j->res,
                          &err);
+  if (progress)
+    fprintf(stderr, "\r%60s\r", "");
   if (st < 0) {
     char buf[512];
     fprintf(stderr, "orbwatch %s: %s\n", cmd,
@@ -203,179 +308,23 @@ int cli_screen_job_run(const char *cmd, cli_screen_job *j)
   }
   j->pc.threads = j->threads;
   ow_screen_pc(j->cat.items, j->res.events, j->res.n, &j->pc);
-  double dt = now_s() - t0;
+  print_warnings(cmd, j);
+  print_summary(cmd, j, now_s() - t0);
+  /* Exit rule: a dropped object is a warning; nothing screened (fewer
+  ** than two objects, or every one dropped) is an input failure. */
   const ow_screen_stats *s = &j->res.stats;
-  char a[OW_ISO_BUF];
-  ow_time_format_iso(j->start, 0, a, sizeof a);
-  fprintf(stderr, "orbwatch %s: %zu objects (%zu screened, %zu dropped on "
-          "SGP4 errors), %g d from %s, step %g s: %zu events in %.2f s\n",
-          cmd, s->objects, s->screened, s->failed, j->days, a, s->step_s,
-          j->res.n, dt);
-  fprintf(stderr, "orbwatch %s: orbit geometry: %zu objects left out "
-          "(primaries), %llu of %llu pair tests rejected\n", cmd,
-          s->geometry_pruned, (unsigned long long)s->geometry_rejected,
-          (unsigned long long)s->geometry_tested);
-  if (s->failed > 0 && j->exit_code == OW_EXIT_OK)
-    j->exit_code = OW_EXIT_PARTIAL;
+  if (s->screened < 2 || s->failed >= s->screened) {
+    fprintf(stderr, "orbwatch %s: nothing could be screened (%zu objects "
+            "screened, %zu of them dropped)\n", cmd, s->screened, s->failed);
+    j->exit_code = OW_EXIT_INPUT;
+  }
   return OW_EXIT_OK;
 }
 
-/* The last two CSV columns: q_min and its time, empty for a sphere. */
-static void put_q_min_csv(FILE *f, const ow_screen_event *e)
+/* The library's writers hand their bytes to this (user: a FILE*). */
+static int write_file(void *user, const char *bytes, size_t n)
 {
-  if (isfinite(e->volume_q_min)) {
-    char tq[OW_ISO_BUF];
-    ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
-    fprintf(f, "%.6f,%s\n", e->volume_q_min, tq);
-  } else {
-    fprintf(f, ",\n");
-  }
-}
-
-static void write_csv(FILE *f, const cli_screen_job *j)
-{
-  fprintf(f, "norad_1,norad_2,name_1,name_2,tca_utc,miss_km,rel_speed_km_s,"
-             "radial_km,intrack_km,crosstrack_km,pc,pc_method,hbr_m,"
-             "entry_utc,exit_utc,n_minima,volume_q_min,volume_q_min_utc\n");
-  for (size_t i = 0; i < j->res.n; i++) {
-    const ow_screen_event *e = &j->res.events[i];
-    char t[OW_ISO_BUF], en[OW_ISO_BUF], ex[OW_ISO_BUF];
-    ow_time_format_iso(e->tca_utc, 6, t, sizeof t);
-    ow_time_format_iso(e->entry_utc, 3, en, sizeof en);
-    ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
-    fprintf(f, "%u,%u,", e->norad_1, e->norad_2);
-    cli_csv_text(f, j->cat.items[e->i1].name);
-    fputc(',', f);
-    cli_csv_text(f, j->cat.items[e->i2].name);
-    fprintf(f, ",%s,%.6f,%.6f,%.6f,%.6f,%.6f,", t, e->miss_km,
-            e->rel_speed_km_s, e->miss_rtn_km[0], e->miss_rtn_km[1],
-            e->miss_rtn_km[2]);
-    if (isfinite(e->pc))
-      fprintf(f, "%.6e,%s,%.3f,", e->pc, ow_pc_method_name(e->pc_method),
-              e->hbr_m);
-    else
-      fprintf(f, ",,,");
-    fprintf(f, "%s,%s,%d,", en, ex, e->n_minima);
-    put_q_min_csv(f, e);
-  }
-}
-
-typedef struct soc_row {
-  const ow_screen_event *e;
-  double pmax, sigma_km;
-} soc_row;
-
-static int cmp_soc(const void *a, const void *b)
-{
-  double x = ((const soc_row *)a)->pmax, y = ((const soc_row *)b)->pmax;
-  return (x < y) - (x > y);
-}
-
-static int write_socrates(FILE *f, const cli_screen_job *j)
-{
-  soc_row *r = malloc((j->res.n + 1) * sizeof *r);
-  if (!r)
-    return OW_EXIT_INTERNAL;
-  for (size_t i = 0; i < j->res.n; i++) {
-    const ow_screen_event *e = &j->res.events[i];
-    double hbr = isfinite(j->pc.hbr_m)
-                     ? j->pc.hbr_m
-                     : ow_pc_hbr_default_m(ow_screen_object_type(
-                           j->cat.items[e->i1].name)) +
-                           ow_pc_hbr_default_m(ow_screen_object_type(
-                               j->cat.items[e->i2].name));
-    double sig = NAN;
-    r[i].e = e;
-    r[i].pmax = NAN;
-    ow_pc_max_unknown_2d(e->miss_km * 1e3, hbr, 1.0, &r[i].pmax, &sig, NULL);
-    r[i].sigma_km = sig / 1e3;
-  }
-  qsort(r, j->res.n, sizeof *r, cmp_soc);
-  fprintf(f, "NORAD_CAT_ID_1,OBJECT_NAME_1,DSE_1,NORAD_CAT_ID_2,"
-             "OBJECT_NAME_2,DSE_2,TCA,TCA_RANGE,TCA_RELATIVE_SPEED,MAX_PROB,"
-             "DILUTION,ENTRY_TIME,EXIT_TIME,VOLUME_Q_MIN,VOLUME_Q_MIN_TIME\n");
-  for (size_t i = 0; i < j->res.n; i++) {
-    const ow_screen_event *e = r[i].e;
-    const ow_elset *a = &j->cat.items[e->i1], *b = &j->cat.items[e->i2];
-    char t[OW_ISO_BUF];
-    ow_time_format_iso(e->tca_utc, 3, t, sizeof t);
-    double d1 = cli_jd_diff_min(e->tca_utc, a->epoch_utc) / 1440.0;
-    double d2 = cli_jd_diff_min(e->tca_utc, b->epoch_utc) / 1440.0;
-    fprintf(f, "%u,", a->norad);
-    cli_csv_text(f, a->name);
-    fprintf(f, ",%.3f,%u,", d1, b->norad);
-    cli_csv_text(f, b->name);
-    char en[OW_ISO_BUF], ex[OW_ISO_BUF];
-    ow_time_format_iso(e->entry_utc, 3, en, sizeof en);
-    ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
-    fprintf(f, ",%.3f,%s,%.3f,%.3f,%.3e,%.3f,%s,%s,", d2, t, e->miss_km,
-            e->rel_speed_km_s, r[i].pmax, r[i].sigma_km, en, ex);
-    put_q_min_csv(f, e);
-  }
-  free(r);
-  return OW_EXIT_OK;
-}
-
-static void json_str(FILE *f, const char *s)
-{
-  fputc('"', f);
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\')
-      fprintf(f, "\\%c", c);
-    else if (c < 0x20)
-      fprintf(f, "\\u%04x", c);
-    else
-      fputc(c, f);
-  }
-  fputc('"', f);
-}
-
-static void write_json(FILE *f, const cli_screen_job *j)
-{
-  char a[OW_ISO_BUF];
-  ow_time_format_iso(j->start, 3, a, sizeof a);
-  const double *ax = j->opt.volume_rtn_km;
-  fprintf(f, "{\"start_utc\": \"%s\", \"days\": %g, \"threshold_km\": %g, ",
-          a, j->days, j->threshold_km);
-  if (ax[0] > 0 && ax[1] > 0 && ax[2] > 0)
-    fprintf(f, "\"volume_rtn_km\": [%g, %g, %g], ", ax[0], ax[1], ax[2]);
-  else
-    fprintf(f, "\"volume_rtn_km\": null, ");
-  fprintf(f, "\"step_s\": %g, \"objects\": %zu, \"events\": [",
-          j->res.stats.step_s, j->res.stats.objects);
-  for (size_t i = 0; i < j->res.n; i++) {
-    const ow_screen_event *e = &j->res.events[i];
-    char t[OW_ISO_BUF], en[OW_ISO_BUF], ex[OW_ISO_BUF];
-    ow_time_format_iso(e->tca_utc, 6, t, sizeof t);
-    ow_time_format_iso(e->entry_utc, 3, en, sizeof en);
-    ow_time_format_iso(e->exit_utc, 3, ex, sizeof ex);
-    fprintf(f, "%s\n {\"norad_1\": %u, \"norad_2\": %u, \"name_1\": ",
-            i ? "," : "", e->norad_1, e->norad_2);
-    json_str(f, j->cat.items[e->i1].name);
-    fprintf(f, ", \"name_2\": ");
-    json_str(f, j->cat.items[e->i2].name);
-    fprintf(f, ", \"tca_utc\": \"%s\", \"miss_km\": %.6f, "
-               "\"rel_speed_km_s\": %.6f, \"miss_rtn_km\": [%.6f, %.6f, "
-               "%.6f], ", t, e->miss_km, e->rel_speed_km_s, e->miss_rtn_km[0],
-            e->miss_rtn_km[1], e->miss_rtn_km[2]);
-    if (isfinite(e->pc))
-      fprintf(f, "\"pc\": %.6e, \"pc_method\": \"%s\", \"hbr_m\": %.3f, ",
-              e->pc, ow_pc_method_name(e->pc_method), e->hbr_m);
-    else
-      fprintf(f, "\"pc\": null, ");
-    fprintf(f, "\"entry_utc\": \"%s\", \"exit_utc\": \"%s\", "
-               "\"n_minima\": %d, ", en, ex, e->n_minima);
-    if (isfinite(e->volume_q_min)) {
-      char tq[OW_ISO_BUF];
-      ow_time_format_iso(e->volume_q_min_utc, 3, tq, sizeof tq);
-      fprintf(f, "\"volume_q_min\": %.6f, \"volume_q_min_utc\": \"%s\"}",
-              e->volume_q_min, tq);
-    } else {
-      fprintf(f, "\"volume_q_min\": null, \"volume_q_min_utc\": null}");
-    }
-  }
-  fprintf(f, "\n]}\n");
+  return fwrite(bytes, 1, n, (FILE *)user) == n ? 0 : 1;
 }
 
 int cli_screen_write_cdms(const char *cmd, const cli_screen_job *j, int xml,
@@ -475,15 +424,23 @@ int cmd_screen(int argc, char **argv)
   rc = cli_screen_job_run("screen", &j);
   if (rc != OW_EXIT_OK)
     goto done;
+  int wr = OW_OK;
   if (!strcmp(fmt, "csv"))
-    write_csv(stdout, &j);
+    wr = ow_screen_write_csv(&j.res, j.cat.items, write_file, stdout);
   else if (!strcmp(fmt, "socrates"))
-    rc = write_socrates(stdout, &j);
+    wr = ow_screen_write_socrates(&j.res, j.cat.items, j.pc.hbr_m,
+                                  write_file, stdout);
   else if (!strcmp(fmt, "json"))
-    write_json(stdout, &j);
+    wr = ow_screen_write_json(&j.res, j.cat.items, &j.opt, write_file,
+                              stdout);
   else
     rc = cli_screen_write_cdms("screen", &j, !strcmp(fmt, "cdm-xml"), dir,
                                (size_t)-1);
+  if (wr < 0) {
+    fprintf(stderr, "orbwatch screen: writing the events: %s\n",
+            ow_strerror(wr));
+    rc = OW_EXIT_INTERNAL;
+  }
   if (rc == OW_EXIT_OK)
     rc = j.exit_code;
   if (fflush(stdout) != 0)

@@ -236,6 +236,52 @@ static void test_invalid(void)
   CHECK(ow_cdm_read_kvn("", 0, "t", OW_CDM_LENIENT, &cdm_a, NULL, &e) < 0);
 }
 
+/*
+** 508.0-B-1 allows blanks either side of '=' (or none): the standard's
+** example (CDMExample2) with its " = " respelt four ways reads in strict mode with the
+** same values. (Refused in strict mode before the shared tokenizer.)
+*/
+static void test_blanks_around_equals(void)
+{
+  static const char *const forms[] = {" =", "= ", "=", "   =  "};
+  size_t len;
+  char *buf = check_read_file(shared("cdm/orekit/CDMExample2.txt"), &len);
+  ow_err e;
+  CHECK(buf != NULL);
+  if (buf == NULL)
+    return;
+  ow_err_clear(&e);
+  CHECK_EQ_INT(ow_cdm_read(buf, len, "a", OW_CDM_STRICT, &cdm_a, &warn, &e),
+               OW_OK);
+  for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+    char *out = malloc(2 * len + 1), *o = out;
+    size_t fl = strlen(forms[f]);
+    CHECK(out != NULL);
+    if (out == NULL)
+      break;
+    for (size_t i = 0; i < len; i++) {
+      /* Every "KEY = value" on a line of its own. */
+      if (i + 2 < len && buf[i] == ' ' && buf[i + 1] == '=' &&
+          buf[i + 2] == ' ') {
+        memcpy(o, forms[f], fl);
+        o += fl;
+        i += 2;
+        continue;
+      }
+      *o++ = buf[i];
+    }
+    ow_err_clear(&e);
+    int st = ow_cdm_read(out, (size_t)(o - out), "b", OW_CDM_STRICT, &cdm_b,
+                         &warn, &e);
+    CHECK_EQ_INT(st, OW_OK);
+    if (st != OW_OK)
+      fprintf(stderr, "form \"%s\": line %ld: %s\n", forms[f], e.line, e.msg);
+    CHECK(same_values(&cdm_a, &cdm_b, forms[f]));
+    free(out);
+  }
+  free(buf);
+}
+
 static void test_lenient_real(void)
 {
   ow_err e;
@@ -408,6 +454,7 @@ int main(void)
 {
   test_round_trips();
   test_invalid();
+  test_blanks_around_equals();
   test_lenient_real();
   test_pc_from_cdms();
   return check_done();

@@ -1,11 +1,23 @@
 /*
-** screen_priv.h - what screen.c and screen_refine.c share (ow__ names).
+** screen_priv.h - what the screening files share (ow__ names):
+** screen_plan.c (options, bounds, primaries, slices), screen_slice.c (one
+** slice: objects kept, propagation in chunks), screen_search.c (the
+** search at one grid instant), screen_merge.c, screen_refine.c (scalar
+** model: TCA, volume, entry/exit), screen_geom.c (orbit geometry).
 */
 #ifndef OW_SCREEN_PRIV_H
 #define OW_SCREEN_PRIV_H
 
 #include "orbwatch/screen.h"
 #include "orbwatch/elset.h"
+#include "screen_scan.h"
+
+#include <stdint.h>
+
+/* Objects whose speed bound over an instant's window is above this are
+** 'fast' (eccentric orbits near perigee, very low LEO): the cell edge is
+** sized for the others, and fast objects search several cells around. */
+#define OW__SCREEN_V_CAP_KM_S 8.2
 
 /* One grid instant of the batch ephemeris (TEME), SoA pointers. */
 typedef struct ow__screen_row {
@@ -13,7 +25,7 @@ typedef struct ow__screen_row {
   const int *st;
 } ow__screen_row;
 
-/* Bounds of one object over the span (screen.c, object_bounds). */
+/* Bounds of one object over the span (screen_plan.c, object_bounds). */
 typedef struct ow__screen_obj {
   double vmax_km_s;   /* speed bound (perigee, with margins) */
   double m4;          /* bound of |d^4 r / dt^4|, km/s^4 */
@@ -45,11 +57,26 @@ static inline int ow__screen_plausible(const ow__screen_obj *o, double x,
 /*
 ** 1 if the event is inside: sphere, miss at TCA below the threshold;
 ** ellipsoid, the smallest normalised ellipsoidal distance over the pass
-** (searched with the scalar models m1, m2 of objects 1 and 2) is <= 1.
+** (searched with the scalar models m1, m2 of objects 1 and 2, or their
+** tables tr1, tr2 where not NULL) is <= 1.
 ** Sets ev->volume_q_min and volume_q_min_utc (NaN / TCA for a sphere).
 */
-int ow__screen_inside(const ow_sgp4 *m1, const ow_sgp4 *m2,
+int ow__screen_inside(const ow_sgp4 *m1, const ow_traj *tr1,
+                      const ow_sgp4 *m2, const ow_traj *tr2,
                       const ow_screen_opts *opt, ow_screen_event *ev);
+
+/* ow_screen_refine where tr1 / tr2 (not NULL) replace the models. */
+int ow__screen_refine_tr(const ow_sgp4 *m1, const ow_traj *tr1,
+                         const ow_sgp4 *m2, const ow_traj *tr2, ow_jd t0,
+                         double a, double b, ow_screen_event *ev);
+
+/* The table that replaces object i's model (opt->trajs), or NULL. */
+static inline const ow_traj *ow__screen_tab(const ow_screen_opts *o,
+                                            size_t i)
+{
+  const ow_traj *t = o->trajs ? o->trajs[i] : NULL;
+  return t && t->kind == OW_TRAJ_TABLE ? t : NULL;
+}
 
 /*
 ** Merge the local minima of slow pairs, find entry/exit times, sort by
@@ -130,5 +157,86 @@ int ow__screen_geom_apart_all(const ow__screen_geom *g,
                               const ow__screen_geom_win *pw, size_t np,
                               size_t nwin, double span_s, double d_km,
                               ow__screen_geom_win *scratch);
+
+/* A radial band [lo, hi] (km from the centre). */
+typedef struct ow__screen_band {
+  double lo, hi;
+} ow__screen_band;
+
+/* What a plan holds beyond its public fields (screen_plan.c). */
+struct ow__screen_plan_int {
+  double h;                  /* grid step, s */
+  double d_search;           /* threshold, or the ellipsoid's largest axis */
+  double cell_l;             /* cell edge of the spatial hash, km */
+  int prim_mode;
+  ow__scan_fn scan;          /* the candidate filter (screen_scan.h) */
+  ow__scan2_fn scan2;
+  ow__screen_obj *obj;       /* per object: bounds over the span */
+  ow__screen_geom *geo;      /* per object (NULL: no geometry filter) */
+  unsigned char *excluded;   /* per object: 1 older duplicate */
+  unsigned char *prim;       /* per object: 1 primary */
+  size_t *prim_idx;          /* catalog indexes of the primaries, by
+                                catalog number then index */
+  size_t n_prim;
+  size_t *block_start;       /* block b: prim_idx[block_start[b] ..
+                                block_start[b + 1]) */
+  size_t nwin_geo;           /* orbit-geometry windows over the span */
+  uint32_t *ids;             /* the primaries asked for, sorted, unique */
+};
+
+/* Append a warning to a growing array (*w, *n, *cap; owned by the
+** caller, realloc'ed). Returns OW_OK or OW_E_NOMEM. */
+int ow__screen_warn_push(ow_screen_warning **w, size_t *n, size_t *cap,
+                         const ow_screen_warning *x);
+
+/* Per-thread output of the search. */
+typedef struct ow__screen_tls {
+  ow_screen_event *ev;
+  size_t n, cap;
+  uint64_t pairs, intervals, refinements;
+  int nomem;
+  uint64_t geom, geom_tested; /* pairs the orbit geometry rejects, tests */
+} ow__screen_tls;
+
+/* What the search of one slice reads (screen_slice.c builds it). */
+typedef struct ow__screen_ctx {
+  const ow_elset *es;
+  const ow_sgp4 *models;
+  const ow_screen_opts *opt;
+  const size_t *gidx;        /* local -> catalog index */
+  const ow__screen_obj *obj; /* per local object */
+  const unsigned char *is_prim; /* per local object: a primary (order) */
+  const unsigned char *is_scan; /* per local object: a primary of this
+                                   slice's block (searched around) */
+  const unsigned char *valid; /* per local object: no failed state yet */
+  size_t n;                  /* local objects */
+  int prim_mode;
+  double h, d_search, cell_l;
+  /* Orbit-geometry envelopes of the local objects over the chunk's
+  ** instants (screen_geom.c); NULL: filter off. */
+  const ow__screen_geom_win *gwin;
+  ow__scan_fn scan;          /* the candidate filter (screen_scan.h) */
+  ow__scan2_fn scan2;        /* the same, two probes at once */
+} ow__screen_ctx;
+
+/* The rows of one instant k and its neighbours (NULL outside the grid). */
+typedef struct ow__screen_rows {
+  const ow__screen_row *w, *wprev, *wnext;
+  size_t k;                  /* global grid instant */
+} ow__screen_rows;
+
+/* The spatial hash of one thread (screen_search.c). */
+typedef struct ow__screen_grid ow__screen_grid;
+
+/* A grid for up to n objects (owned by the caller until
+** ow__screen_grid_free); NULL when out of memory. */
+ow__screen_grid *ow__screen_grid_new(size_t n);
+void ow__screen_grid_free(ow__screen_grid *g); /* NULL-safe */
+/* Bytes a grid for n objects takes (for the out-of-memory message). */
+size_t ow__screen_grid_bytes(size_t n);
+
+/* Every pair of one grid instant: minima appended to t. */
+void ow__screen_instant(const ow__screen_ctx *c, ow__screen_grid *g,
+                        const ow__screen_rows *rw, ow__screen_tls *t);
 
 #endif

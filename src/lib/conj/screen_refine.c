@@ -38,8 +38,12 @@
 /* Merging: spacing of the distance checks between two minima, s. */
 #define MERGE_SAMPLE_S 10.0
 
+/* Two objects: SGP4 models, or tabulated trajectories where tr1 / tr2 is
+** not NULL (then ow_traj_state, at t0 + t). */
 typedef struct pairm {
   const ow_sgp4 *m1, *m2;
+  const ow_traj *tr1, *tr2;
+  ow_jd t0;
   double off1_min, off2_min; /* minutes from each epoch to t0 */
 } pairm;
 
@@ -48,20 +52,35 @@ static double min_from(ow_jd t0, ow_jd ep)
   return ((t0.day - ep.day) + (t0.frac - ep.frac)) * 1440.0;
 }
 
-static void pairm_init(pairm *p, const ow_sgp4 *m1, const ow_sgp4 *m2,
-                       ow_jd t0)
+static void pairm_init(pairm *p, const ow_sgp4 *m1, const ow_traj *tr1,
+                       const ow_sgp4 *m2, const ow_traj *tr2, ow_jd t0)
 {
-  p->m1 = m1, p->m2 = m2;
+  p->m1 = m1, p->m2 = m2, p->tr1 = tr1, p->tr2 = tr2, p->t0 = t0;
   p->off1_min = min_from(t0, m1->epoch_utc);
   p->off2_min = min_from(t0, m2->epoch_utc);
+}
+
+static ow_jd jd_add_s(ow_jd t0, double s)
+{
+  ow_jd j = t0;
+  j.frac += s / 86400.0;
+  return ow_jd_normalize(j);
+}
+
+static int state(const ow_sgp4 *m, const ow_traj *tr, double off_min,
+                 ow_jd t0, double t, double r[3], double v[3])
+{
+  if (tr)
+    return ow_traj_state(tr, jd_add_s(t0, t), r, v, NULL);
+  return ow_sgp4_propagate(m, off_min + t / 60.0, r, v);
 }
 
 /* States at t (s from t0); returns the worse status. */
 static int eval(const pairm *p, double t, double r1[3], double v1[3],
                 double r2[3], double v2[3], double *f, double *d)
 {
-  int s1 = ow_sgp4_propagate(p->m1, p->off1_min + t / 60.0, r1, v1);
-  int s2 = ow_sgp4_propagate(p->m2, p->off2_min + t / 60.0, r2, v2);
+  int s1 = state(p->m1, p->tr1, p->off1_min, p->t0, t, r1, v1);
+  int s2 = state(p->m2, p->tr2, p->off2_min, p->t0, t, r2, v2);
   if (s1 != OW_OK || s2 != OW_OK)
     return s1 != OW_OK ? s1 : s2;
   double dr[3], dv[3];
@@ -108,13 +127,6 @@ void ow_screen_rtn(const double r[3], const double v[3], const double vec[3],
   out[2] = N[0] * vec[0] + N[1] * vec[1] + N[2] * vec[2];
 }
 
-static ow_jd jd_add_s(ow_jd t0, double s)
-{
-  ow_jd j = t0;
-  j.frac += s / 86400.0;
-  return ow_jd_normalize(j);
-}
-
 static double s_from(ow_jd t0, ow_jd t)
 {
   return ((t.day - t0.day) + (t.frac - t0.frac)) * 86400.0;
@@ -123,9 +135,16 @@ static double s_from(ow_jd t0, ow_jd t)
 int ow_screen_refine(const ow_sgp4 *m1, const ow_sgp4 *m2, ow_jd t0,
                      double a, double b, ow_screen_event *ev)
 {
+  return ow__screen_refine_tr(m1, NULL, m2, NULL, t0, a, b, ev);
+}
+
+int ow__screen_refine_tr(const ow_sgp4 *m1, const ow_traj *tr1,
+                         const ow_sgp4 *m2, const ow_traj *tr2, ow_jd t0,
+                         double a, double b, ow_screen_event *ev)
+{
   pairm p;
   int st;
-  pairm_init(&p, m1, m2, t0);
+  pairm_init(&p, m1, tr1, m2, tr2, t0);
   double w = b - a;
   double fa = fval(&p, a, &st);
   if (st != OW_OK)
@@ -296,7 +315,8 @@ static int volume_min(const pairm *p, const double ax[3], double tca,
   return OW_OK;
 }
 
-int ow__screen_inside(const ow_sgp4 *m1, const ow_sgp4 *m2,
+int ow__screen_inside(const ow_sgp4 *m1, const ow_traj *tr1,
+                      const ow_sgp4 *m2, const ow_traj *tr2,
                       const ow_screen_opts *opt, ow_screen_event *ev)
 {
   ev->volume_q_min = NAN;
@@ -307,7 +327,7 @@ int ow__screen_inside(const ow_sgp4 *m1, const ow_sgp4 *m2,
   if (ev->miss_km >= fmax(ax[0], fmax(ax[1], ax[2])))
     return 0; /* q >= d / smax >= 1 all through this pass */
   pairm p;
-  pairm_init(&p, m1, m2, opt->start_utc);
+  pairm_init(&p, m1, tr1, m2, tr2, opt->start_utc);
   double tq, q;
   if (volume_min(&p, ax, s_from(opt->start_utc, ev->tca_utc),
                  opt->span_day * 86400.0, ev->miss_km, ev->rel_speed_km_s,
@@ -539,7 +559,8 @@ int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
         ev[m - 1].i2 == ev[i].i2) {
       ow_screen_event *a = &ev[m - 1];
       pairm p;
-      pairm_init(&p, &models[a->i1], &models[a->i2], opt->start_utc);
+      pairm_init(&p, &models[a->i1], ow__screen_tab(opt, a->i1),
+                 &models[a->i2], ow__screen_tab(opt, a->i2), opt->start_utc);
       if (stays_inside(&p, s_from(opt->start_utc, a->exit_utc),
                        s_from(opt->start_utc, ev[i].tca_utc), dlim)) {
         ow_jd first = a->entry_utc, tq = a->volume_q_min_utc;
@@ -572,7 +593,8 @@ int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
     ow_screen_event *e = &ev[li];
     if (vol) {
       pairm p;
-      pairm_init(&p, &models[e->i1], &models[e->i2], opt->start_utc);
+      pairm_init(&p, &models[e->i1], ow__screen_tab(opt, e->i1),
+               &models[e->i2], ow__screen_tab(opt, e->i2), opt->start_utc);
       const double *ax = opt->volume_rtn_km;
       double tq = s_from(opt->start_utc, e->volume_q_min_utc);
       double t1 = vol_crossing(&p, ax, tq, -1, span_s,
@@ -592,7 +614,8 @@ int ow__screen_finish(const ow_sgp4 *models, const ow_screen_opts *opt,
       continue;
     }
     pairm p;
-    pairm_init(&p, &models[e->i1], &models[e->i2], opt->start_utc);
+    pairm_init(&p, &models[e->i1], ow__screen_tab(opt, e->i1),
+               &models[e->i2], ow__screen_tab(opt, e->i2), opt->start_utc);
     double g = isfinite(half) ? fmin(half, LINEAR_PASS_S) : LINEAR_PASS_S;
     double t1 = s_from(opt->start_utc, e->entry_utc);
     double t2 = s_from(opt->start_utc, e->exit_utc);

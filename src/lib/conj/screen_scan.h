@@ -1,6 +1,6 @@
 /*
 ** screen_scan.h - the single-precision candidate filter of the screening
-** search (screen.c), compiled once per ISA from screen_scan_kernel.h
+** search (screen_search.c), compiled once per ISA from screen_scan_kernel.h
 ** (screen_scan_sse2.c, _avx2.c, _avx512.c).
 */
 #ifndef OW_SCREEN_SCAN_H
@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 /* One object of one instant in single precision (32 bytes). A record
-** whose x is NaN is never a hit: screen.c leaves fast objects out so. */
+** whose x is NaN is never a hit: screen_search.c leaves fast objects out so. */
 typedef struct ow__scan_rec {
   float x, y, z, vx, vy, vz;
   float vb;  /* speed bound over [t_k - h/2, t_k + h/2], km/s */
@@ -28,7 +28,7 @@ typedef struct ow__scan_probe {
 } ow__scan_probe;
 
 /*
-** The single-precision tests only pick the pairs that pair_test (screen.c)
+** The single-precision tests only pick the pairs that pair_test (screen_search.c)
 ** repeats in double precision, so they are widened by the rounding of the
 ** coordinates, at most xmax 2^-24 each (xmax the instant's largest
 ** |coordinate|): 2 xmax 2^-24 on each component of a difference, under
@@ -65,7 +65,7 @@ static inline void ow__scan_consts(ow__scan_probe *p, double d_km,
 
 /*
 ** Records q in [q0, q1) of r that may pass the double-precision tests of
-** pair_test (screen.c) with the probe: within the padded search radius
+** pair_test (screen_search.c) with the probe: within the padded search radius
 ** and the padded linear-motion bound. Writes them to hit (room for
 ** q1 - q0) and returns their number; adds the number of slots within the
 ** padded radius to *n_radius. A superset of what pair_test keeps (the

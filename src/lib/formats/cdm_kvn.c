@@ -5,88 +5,78 @@
 */
 #include "cdm_priv.h"
 #include "orbwatch/cdm.h"
+#include "kvn_int.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define KVN_MAX_LINE 254 /* 508.0-B-1 7.4.2 */
-#define LINE_BUF 1024
 
-static void rtrim(char *s)
+/* A NUL-terminated copy of s[0..n) (n is below OW__KVN_LINE_MAX). */
+static void copy(char *dst, const char *s, size_t n)
 {
-  size_t l = strlen(s);
-  while (l > 0 && (s[l - 1] == ' ' || s[l - 1] == '\t'))
-    s[--l] = '\0';
+  memcpy(dst, s, n);
+  dst[n] = '\0';
 }
 
-static int parse_line(ow__cdm_ctx *c, long ln, char *s)
+static int parse_line(ow__cdm_ctx *c, const ow__kvn_line *l)
 {
+  char key[OW__KVN_LINE_MAX + 1], value[OW__KVN_LINE_MAX + 1];
+  char unit[OW__KVN_LINE_MAX + 1];
+  const char *v;
+  size_t vn;
   int st;
-  char *p = s;
-  while (*p == ' ')
-    p++;
-  if (*p == '\0')
+
+  if (l->kind == OW__KVN_BLANK)
     return OW_OK;
-  if (!strncmp(p, "COMMENT", 7) && (p[7] == ' ' || p[7] == '\0' ||
-                                    p[7] == '=')) {
-    p += 7;
-    if (*p == '=') {
-      st = ow__cdm_violation(c, ln, "COMMENT", "no blank after COMMENT");
+  if (l->kind == OW__KVN_COMMENT) {
+    copy(value, l->val, l->val_n);
+    return ow__cdm_comment(c, l->line, value);
+  }
+  if (l->kind != OW__KVN_KEYVAL || !ow__kvn_is_keyword(l->key, l->key_n)) {
+    char text[OW__KVN_LINE_MAX + 1];
+    copy(text, l->text, l->text_n);
+    if (l->kind == OW__KVN_KEYVAL)
+      return ow__cdm_error(c, OW_E_PARSE, l->line, "", "expected KEY = "
+                           "value, got \"%.60s\"", text);
+    return ow__cdm_error(c, OW_E_PARSE, l->line, "",
+                         "expected '=' after keyword in \"%.60s\"", text);
+  }
+  copy(key, l->key, l->key_n);
+  if (!strcmp(key, "COMMENT")) { /* "COMMENT=text" */
+    st = ow__cdm_violation(c, l->line, "COMMENT", "no blank after COMMENT");
+    if (st)
+      return st;
+    copy(value, l->raw, l->raw_n);
+    return ow__cdm_comment(c, l->line, value);
+  }
+  /* Blanks either side of '=' are optional (508.0-B-1 7.4.5), so the
+     tokenizer has already dropped them. */
+  v = l->val;
+  vn = l->val_n;
+  if (l->unit != NULL && vn > 0 && l->val + vn == l->unit - 1) {
+    st = ow__cdm_violation(c, l->line, key, "no blank before the unit");
+    if (st)
+      return st;
+  }
+  if (l->unit == NULL) {
+    const char *open = memchr(v, '[', vn);
+    if (open != NULL) { /* "85.4 [" : a unit cut off (CARA SingleCov) */
+      copy(value, open, vn - (size_t)(open - v));
+      st = ow__cdm_violation(c, l->line, key, "unterminated unit \"%s\"",
+                             value);
       if (st)
         return st;
-    }
-    while (*p == ' ')
-      p++;
-    return ow__cdm_comment(c, ln, p);
-  }
-  char *key = p;
-  while (isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_')
-    p++;
-  if (p == key)
-    return ow__cdm_error(c, OW_E_PARSE, ln, "", "expected KEY = value, got "
-                         "\"%.60s\"", s);
-  char *kend = p;
-  while (*p == ' ')
-    p++;
-  if (*p != '=')
-    return ow__cdm_error(c, OW_E_PARSE, ln, "",
-                         "expected '=' after keyword in \"%.60s\"", s);
-  *kend = '\0';
-  p++;
-  if (*p != ' ' && *p != '\0') {
-    st = ow__cdm_violation(c, ln, key, "no blank after '='");
-    if (st)
-      return st;
-  }
-  while (*p == ' ')
-    p++;
-  char *value = p, *unit = NULL;
-  size_t l = strlen(value);
-  if (l > 0 && value[l - 1] == ']') {
-    char *lb = strrchr(value, '[');
-    if (lb != NULL) {
-      value[l - 1] = '\0';
-      unit = lb + 1;
-      if (lb > value && lb[-1] != ' ') {
-        st = ow__cdm_violation(c, ln, key, "no blank before the unit");
-        if (st)
-          return st;
-      }
-      *lb = '\0';
-      rtrim(value);
+      vn = (size_t)(open - v);
+      while (vn > 0 && (v[vn - 1] == ' ' || v[vn - 1] == '\t'))
+        vn--;
     }
   }
-  char *open = unit == NULL ? strchr(value, '[') : NULL;
-  if (open != NULL) { /* "85.4 [" : a unit cut off (CARA SingleCov files) */
-    st = ow__cdm_violation(c, ln, key, "unterminated unit \"%s\"", open);
-    if (st)
-      return st;
-    *open = '\0';
-    rtrim(value);
-  }
-  return ow__cdm_kv(c, ln, key, value, unit);
+  copy(value, v, vn);
+  if (l->unit != NULL)
+    copy(unit, l->unit, l->unit_n);
+  return ow__cdm_kv(c, l->line, key, value, l->unit != NULL ? unit : NULL);
 }
 
 int ow_cdm_read_kvn(const char *buf, size_t len, const char *source,
@@ -94,55 +84,33 @@ int ow_cdm_read_kvn(const char *buf, size_t len, const char *source,
                     ow_err *err)
 {
   ow__cdm_ctx c;
-  char line[LINE_BUF];
+  ow__kvn k;
+  ow__kvn_line l;
+  ow_err te;
   long ln = 0;
-  size_t i = 0;
-  int st;
+  int st, rc;
   ow__cdm_ctx_init(&c, cdm, source, mode, warn, err);
   ow_err_clear(err);
   if (err && source)
     snprintf(err->source, sizeof err->source, "%s", source);
-  while (i < len) {
-    size_t j = i, k = 0;
-    int bad = 0;
-    while (j < len && buf[j] != '\n' && buf[j] != '\r') {
-      unsigned char ch = (unsigned char)buf[j];
-      if (ch == '\t' || ch == '\0') {
-        bad = 1;
-        ch = ' ';
-      }
-      if (k + 1 < sizeof line)
-        line[k++] = (char)ch;
-      j++;
-    }
-    line[k] = '\0';
-    size_t raw = j - i;
-    ln++;
-    /* Any of CR, LF, CRLF, LFCR ends a line (508.0-B-1 7.4.1). */
-    if (j < len) {
-      char t = buf[j++];
-      if (j < len && (buf[j] == '\n' || buf[j] == '\r') && buf[j] != t)
-        j++;
-    }
-    i = j;
-    if (raw >= LINE_BUF) {
-      st = ow__cdm_error(&c, OW_E_PARSE, ln, "", "line longer than %d "
-                         "characters", LINE_BUF);
-      return st;
-    }
-    if (k > KVN_MAX_LINE) {
-      st = ow__cdm_violation(&c, ln, "", "line of %zu characters (limit %d)",
-                             k, KVN_MAX_LINE);
+  ow__kvn_init(&k, buf, len);
+  ow_err_clear(&te);
+  while ((rc = ow__kvn_next(&k, &l, &te)) != 0) {
+    ln = l.line;
+    if (rc < 0)
+      return ow__cdm_error(&c, rc, l.line, "", "%s", te.msg);
+    if (l.text_n > KVN_MAX_LINE) {
+      st = ow__cdm_violation(&c, l.line, "", "line of %zu characters "
+                             "(limit %d)", l.text_n, KVN_MAX_LINE);
       if (st)
         return st;
     }
-    if (bad) {
-      st = ow__cdm_violation(&c, ln, "", "TAB or NUL character");
+    if (memchr(l.text, '\t', l.text_n) != NULL) {
+      st = ow__cdm_violation(&c, l.line, "", "TAB character");
       if (st)
         return st;
     }
-    rtrim(line);
-    st = parse_line(&c, ln, line);
+    st = parse_line(&c, &l);
     if (st < 0)
       return st;
   }

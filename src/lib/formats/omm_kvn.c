@@ -10,6 +10,7 @@
 */
 #include "omm_int.h"
 #include "orbwatch/elset.h"
+#include "kvn_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -54,66 +55,56 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
                      ow_load_stats *st)
 {
   kvn_state k;
-  size_t pos = 0;
-  long no = 0;
-  int nomem = 0, found = 0;
+  ow__kvn tok;
+  ow__kvn_line l;
+  int nomem = 0, found = 0, rc;
+  ow_err err;
 
   memset(&k, 0, sizeof k);
-  while (pos < len && !nomem) {
-    const char *p = buf + pos, *nl = memchr(p, '\n', len - pos);
-    size_t n = nl ? (size_t)(nl - p) : len - pos;
-    const char *key, *val, *eq;
-    size_t kn, vn;
+  ow__kvn_init(&tok, buf, len);
+  ow_err_clear(&err);
+  while (!nomem && (rc = ow__kvn_next(&tok, &l, &err)) != 0) {
+    const char *val;
+    size_t vn;
     int id;
-    ow_err err;
 
-    pos += n + (nl != NULL);
-    no++;
-    while (n > 0 && (is_blank(p[n - 1]) || p[n - 1] == '\r'))
-      n--;
-    while (n > 0 && is_blank(*p)) {
-      p++;
-      n--;
-    }
-    if (n == 0 || (n >= 7 && memcmp(p, "COMMENT", 7) == 0 &&
-                   (n == 7 || is_blank(p[7]))))
-      continue;
-
-    ow_err_clear(&err);
-    eq = memchr(p, '=', n);
-    if (eq == NULL) {
-      char text[64];
-      size_t q = n < 40 ? n : 40;
-      for (size_t i = 0; i < q; i++)
-        text[i] = (p[i] >= 0x20 && p[i] < 0x7f) ? p[i] : '?';
-      text[q] = '\0';
+    if (rc < 0 || l.kind == OW__KVN_WORD || l.kind == OW__KVN_DATA) {
       if (!k.open) {
         ow__omm_begin(&k.rec);
         k.open = 1;
-        k.start = no;
+        k.start = l.line;
         found = 1;
       }
       if (!k.failed) {
-        ow_err_set(&err, OW_E_PARSE, "", "line is not KEYWORD = value: "
-                   "\"%s%s\"", text, n > 40 ? "..." : "");
-        ow__report(diag, user, &err, source, no, st);
+        if (rc >= 0) {
+          char text[64];
+          size_t q = l.text_n < 40 ? l.text_n : 40;
+          const char *p = l.text;
+          while (q > 0 && is_blank(*p)) {
+            p++;
+            q--;
+          }
+          for (size_t i = 0; i < q; i++)
+            text[i] = (p[i] >= 0x20 && p[i] < 0x7f) ? p[i] : '?';
+          text[q] = '\0';
+          ow_err_set(&err, OW_E_PARSE, "", "line is not KEYWORD = value: "
+                     "\"%s%s\"", text, l.text_n > 40 ? "..." : "");
+        }
+        ow__report(diag, user, &err, source, l.line, st);
         k.failed = 1;
       }
+      ow_err_clear(&err);
       continue;
     }
-    key = p;
-    kn = (size_t)(eq - p);
-    while (kn > 0 && is_blank(key[kn - 1]))
-      kn--;
-    val = eq + 1;
-    vn = n - (size_t)(val - p);
+    if (l.kind != OW__KVN_KEYVAL)
+      continue;
 
-    if (kn == 14 && memcmp(key, "CCSDS_OMM_VERS", 14) == 0) {
+    if (ow__kvn_key_is(&l, "CCSDS_OMM_VERS")) {
       close_msg(&k, cat, source, diag, user, st, &nomem);
       ow__omm_begin(&k.rec);
       k.open = 1;
       k.failed = 0;
-      k.start = no;
+      k.start = l.line;
       found = 1;
       continue;
     }
@@ -122,34 +113,27 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
       ow__omm_begin(&k.rec);
       k.open = 1;
       k.failed = 0;
-      k.start = no;
+      k.start = l.line;
       found = 1;
     }
     if (k.failed)
       continue;
-    id = ow__omm_key(key, kn);
+    id = ow__omm_key(l.key, l.key_n);
     if (id < 0)
       continue;
-    /* Strip a trailing unit, "[rev/day]", from numeric values. */
-    if (id != OW__K_OBJECT_NAME && id != OW__K_OBJECT_ID) {
-      size_t t = vn;
-      while (t > 0 && is_blank(val[t - 1]))
-        t--;
-      if (t > 0 && val[t - 1] == ']') {
-        const char *lb = NULL;
-        for (size_t i = t; i-- > 0;)
-          if (val[i] == '[') {
-            lb = val + i;
-            break;
-          }
-        if (lb != NULL)
-          vn = (size_t)(lb - val);
-      }
+    /* Names keep their brackets; numbers drop a trailing unit. */
+    if (id == OW__K_OBJECT_NAME || id == OW__K_OBJECT_ID) {
+      val = l.raw;
+      vn = l.raw_n;
+    } else {
+      val = l.val;
+      vn = l.val_n;
     }
     if (ow__omm_set(&k.rec, id, val, vn, &err) != OW_OK) {
-      ow__report(diag, user, &err, source, no, st);
+      ow__report(diag, user, &err, source, l.line, st);
       k.failed = 1;
     }
+    ow_err_clear(&err);
   }
   if (!nomem)
     close_msg(&k, cat, source, diag, user, st, &nomem);
