@@ -34,10 +34,36 @@ static double days_between(ow_jd a, ow_jd b) /* a - b */
   return (a.day - b.day) + (a.frac - b.frac);
 }
 
-static int cmp_double(const void *x, const void *y)
+/* The k-th smallest of a[0..n) (a is reordered): Hoare's selection,
+** O(n) on average, instead of a sort of the whole catalog's ages. */
+static double select_kth(double *a, size_t n, size_t k)
 {
-  double a = *(const double *)x, b = *(const double *)y;
-  return (a > b) - (a < b);
+  size_t lo = 0, hi = n - 1;
+  while (lo < hi) {
+    double piv = a[lo + (hi - lo) / 2];
+    size_t i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < piv)
+        i++;
+      while (a[j] > piv)
+        j--;
+      if (i <= j) {
+        double t = a[i];
+        a[i] = a[j], a[j] = t;
+        i++;
+        if (j == 0)
+          break;
+        j--;
+      }
+    }
+    if (k <= j)
+      hi = j;
+    else if (k >= i)
+      lo = i;
+    else
+      return a[k];
+  }
+  return a[k];
 }
 
 /* Element-set ages at the span's start of the sets some slice kept, and
@@ -84,10 +110,12 @@ static int check_ages(const ow_screen_plan *p, const unsigned char *kept,
     rc = ow__screen_warn_push(wl, nw, wcap, &w);
   }
   if (m > 0) {
-    qsort(age, m, sizeof *age, cmp_double);
-    st->age_median_day = age[m / 2];
-    st->age_p90_day = age[(size_t)(0.9 * (double)(m - 1))];
-    st->age_max_day = age[m - 1];
+    double mx = age[0];
+    for (size_t k = 1; k < m; k++)
+      mx = age[k] > mx ? age[k] : mx;
+    st->age_max_day = mx;
+    st->age_p90_day = select_kth(age, m, (size_t)(0.9 * (double)(m - 1)));
+    st->age_median_day = select_kth(age, m, m / 2);
   }
   free(age);
   return rc;
