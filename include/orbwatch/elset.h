@@ -15,6 +15,7 @@
 #define ORBWATCH_ELSET_H
 
 #include "orbwatch/common.h"
+#include "orbwatch/diag.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -176,11 +177,8 @@ OW_API void ow_catalog_free(ow_catalog *cat); /* NULL-safe */
 /* Append a copy of e; OW_E_NOMEM on failure (catalog unchanged). */
 OW_API int ow_catalog_push(ow_catalog *cat, const ow_elset *e);
 
-/*
-** Diagnostic callback: called once per problem with the detail, for errors
-** (the record was rejected) and for warnings (the record was loaded).
-*/
-typedef void (*ow_diag_fn)(void *user, const ow_err *diag);
+/* ow_diag_fn, the diagnostic callback, and the capped ow_diag_list are in
+** orbwatch/diag.h. */
 
 typedef struct ow_load_stats {
   size_t loaded;   /* records appended to the catalog */

@@ -239,20 +239,54 @@ void cli_diag_print(void *user, const ow_err *diag)
           ow_err_format(diag, buf, sizeof buf));
 }
 
+void cli_diag_list_print(const char *cmd, const char *path,
+                         const ow_diag_list *list)
+{
+  for (size_t i = 0; i < list->n; i++)
+    cli_diag_print(NULL, &list->items[i]);
+  if (ow_diag_list_dropped(list) > 0) {
+    char num[32];
+    cli_group_thousands(ow_diag_list_dropped(list), num, sizeof num);
+    fprintf(stderr, "orbwatch %s: ... and %s more problem%s in %s\n", cmd,
+            num, ow_diag_list_dropped(list) == 1 ? "" : "s", path);
+  }
+}
+
+void cli_group_thousands(size_t v, char *out, size_t n)
+{
+  char digits[32];
+  int k = snprintf(digits, sizeof digits, "%zu", v), o = 0;
+  for (int i = 0; i < k && (size_t)o + 2 < n; i++) {
+    if (i > 0 && (k - i) % 3 == 0)
+      out[o++] = ',';
+    out[o++] = digits[i];
+  }
+  out[o] = '\0';
+}
+
 int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
                      const ow_read_opts *opts, ow_catalog *cat,
                      ow_load_stats *stats)
 {
   ow_load_stats local;
+  ow_diag_list list;
   if (stats == NULL)
     stats = &local;
   memset(stats, 0, sizeof *stats);
-  int rc = ow_catalog_load_file(cat, path, fmt, opts, cli_diag_print, NULL,
-                                stats);
-  if (rc == OW_E_IO || rc == OW_E_NOMEM) {
+  /* Problems are printed after the load, at most OW_DIAG_KEEP_DEFAULT of
+     them, then a count of the rest: a binary file given as a catalog makes
+     one problem per "line". */
+  ow_diag_list_init(&list, OW_DIAG_KEEP_DEFAULT);
+  int rc = ow_catalog_load_file(cat, path, fmt, opts, ow_diag_list_add,
+                                &list, stats);
+  cli_diag_list_print(cmd, path, &list);
+  ow_diag_list_free(&list);
+  if (rc == OW_E_IO || rc == OW_E_TOO_BIG)
+    return OW_EXIT_INPUT; /* the loader said why, with the path */
+  if (rc == OW_E_NOMEM) {
     fprintf(stderr, "orbwatch %s: cannot read %s: %s\n", cmd, path,
             ow_strerror(rc));
-    return rc == OW_E_NOMEM ? OW_EXIT_INTERNAL : OW_EXIT_INPUT;
+    return OW_EXIT_INTERNAL;
   }
   if (stats->rejected > 0 || stats->loaded == 0)
     fprintf(stderr, "orbwatch %s: %s: loaded %zu records, rejected %zu\n",

@@ -316,6 +316,7 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
   ow_access_ctx *c;
   int st = OW_OK;
 
+  ow_err_clear(err); /* no source or line of an earlier use survives */
   *out = NULL;
   if (!net || net->n == 0 || !(span_s > 0) || !isfinite(span_s))
     return ow_err_set(err, OW_E_ARG, "", "empty network or bad span");

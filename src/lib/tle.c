@@ -678,6 +678,8 @@ int ow__tle_parse(const char *name, size_t name_n, const char *l1, size_t n1,
   {
     /* w1 and w2 are only written when a checksum is wrong. */
     ow_err w1, w2;
+    ow_err_clear(&w1); /* copied out whole: no uninitialised source/line */
+    ow_err_clear(&w2);
     rc1 = check_sum(l1, n1, 1, ignore, &w1);
     rc2 = check_sum(l2, n2, 2, ignore, &w2);
     if (rc1 != OW_OK || rc2 != OW_OK) {
