@@ -10,6 +10,7 @@
 #define OW_VERSION "0.1.0"
 
 #include "orbwatch/common.h"
+#include "orbwatch/constants.h"
 #include "orbwatch/diag.h"
 #include "orbwatch/elset.h"
 #include "orbwatch/time.h"

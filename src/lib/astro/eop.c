@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARCSEC_TO_RAD (OW__PI / (180.0 * 3600.0))
-#define MJD_ZERO_JD 2400000.5 /* JD of MJD 0 (1858-11-17 0h) */
+#define ARCSEC_TO_RAD OW_ARCSEC2RAD
+#define MJD_ZERO_JD OW_JD_MJD0
 /* finals2000A readme: two-digit years are 19xx up to MJD 51543. */
 #define MJD_Y2K 51544.0
 /* Shortest line that still holds Bull. A UT1-UTC (columns 59-68). */

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SEC_PER_DAY 86400.0
+#define SEC_PER_DAY OW_SEC_PER_DAY
 
 /*
 ** ow__jd_norm - put a + b into the orbwatch form (day on xxx.5, frac in

@@ -7,10 +7,11 @@
 
 #include "orbwatch/orbwatch.h"
 
-#define OW__PI 3.14159265358979323846
-#define OW__TWOPI 6.28318530717958647692
-#define OW__DEG2RAD (OW__PI / 180.0)
-#define OW__RAD2DEG (180.0 / OW__PI)
+/* Older spellings of orbwatch/constants.h's names. */
+#define OW__PI OW_PI
+#define OW__TWOPI OW_TWOPI
+#define OW__DEG2RAD OW_DEG2RAD
+#define OW__RAD2DEG OW_RAD2DEG
 
 /* a + b as an ow_jd with day on xxx.5 and 0 <= frac < 1 (time.c). */
 ow_jd ow__jd_norm(double a, double b);

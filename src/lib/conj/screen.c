@@ -89,8 +89,8 @@
 #include <omp.h>
 #endif
 
-#define MU_KM3_S2 398600.8 /* WGS-72, as SGP4 (STR#3) */
-#define RE_KM 6378.135     /* WGS-72 */
+#define MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72, as SGP4 */
+#define RE_KM OW_WGS72_RE_KM
 #define HERMITE_M4_MARGIN 20.0
 /* Added to the Hermite bound: rounding in the deep-space model's states
 ** (5 mm measured for VELA 2, a = 118,000 km, where the two-body bound is
