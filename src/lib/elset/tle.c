@@ -1012,8 +1012,8 @@ int ow_tle_format(const ow_elset *e, char *line0, char *l1, char *l2,
     const char *id = e->object_id;
     char tle_id[OW_OBJECT_ID_MAX + 1];
     /* An OMM designator "1998-067A" becomes the TLE's "98067A". */
-    if (k >= 9 && id[4] == '-' && is_digit(id[0]) && is_digit(id[3])) {
-      snprintf(tle_id, sizeof tle_id, "%c%c%s", id[2], id[3], id + 5);
+    if (k >= 9 && id[4] == '-' &&
+        ow_object_id_to_tle(id, tle_id, sizeof tle_id) == OW_OK) {
       id = tle_id;
       k = strlen(id);
     }

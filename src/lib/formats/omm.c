@@ -445,18 +445,7 @@ static void fmt_real(double v, char *buf, size_t n)
   }
 }
 
-void ow_object_id_cospar(const char *id, char *out, size_t n)
-{
-  size_t k = strlen(id);
-  if (k >= 6 && k <= 8 && id[0] >= '0' && id[0] <= '9' && id[1] >= '0' &&
-      id[1] <= '9' && id[2] >= '0' && id[2] <= '9' && id[3] >= '0' &&
-      id[3] <= '9' && id[4] >= '0' && id[4] <= '9') {
-    int yy = (id[0] - '0') * 10 + (id[1] - '0');
-    snprintf(out, n, "%d%c%c-%s", yy >= 57 ? 19 : 20, id[0], id[1], id + 2);
-  } else {
-    snprintf(out, n, "%s", id);
-  }
-}
+/* ow_object_id_cospar is in elset/intldes.c. */
 
 int ow__omm_values(const ow_elset *e, ow__omm_text *t, ow_err *err)
 {
