@@ -296,18 +296,15 @@ int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
   return stats->rejected > 0 ? OW_EXIT_PARTIAL : OW_EXIT_OK;
 }
 
+/* The library's 86400-s day arithmetic (astro/jd.c). */
 ow_jd cli_jd_add_min(ow_jd jd, double minutes)
 {
-  double f = jd.frac + minutes / 1440.0;
-  double whole = floor(f);
-  jd.day += whole;
-  jd.frac = f - whole;
-  return jd;
+  return ow_jd_add_day(jd, minutes / 1440.0);
 }
 
 double cli_jd_diff_min(ow_jd b, ow_jd a)
 {
-  return ((b.day - a.day) + (b.frac - a.frac)) * 1440.0;
+  return ow_jd_diff_day(b, a) * 1440.0;
 }
 
 void cli_csv_text(FILE *f, const char *s)

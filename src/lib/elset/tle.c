@@ -217,25 +217,7 @@ int ow_alpha5_encode(uint32_t norad, char out[6])
 
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-/* Julian day number of January 1 of Gregorian year y (noon JD). */
-long ow__jdn_jan1(int y)
-{
-  long yy = (long)y + 4799; /* March-based year of January 1 */
-  return 1 + 306 + 365 * yy + yy / 4 - yy / 100 + yy / 400 - 32045;
-}
-
-/* Gregorian year and day of year (1-based) of a Julian day number. */
-void ow__jdn_to_year_doy(long jdn, int *year, int *doy)
-{
-  /* Estimate from the mean year length, then correct by at most one. */
-  int y = (int)((double)(jdn - 1721426) / 365.2425) + 1;
-  while (ow__jdn_jan1(y) > jdn)
-    y--;
-  while (ow__jdn_jan1(y + 1) <= jdn)
-    y++;
-  *year = y;
-  *doy = (int)(jdn - ow__jdn_jan1(y)) + 1;
-}
+/* ow__jdn_jan1 and ow__jdn_to_year_doy are in astro/jd.c. */
 
 /* ---- reading one record ----------------------------------------------------- */
 
