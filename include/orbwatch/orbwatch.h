@@ -12,6 +12,7 @@
 #include "orbwatch/common.h"
 #include "orbwatch/constants.h"
 #include "orbwatch/diag.h"
+#include "orbwatch/num.h"
 #include "orbwatch/elset.h"
 #include "orbwatch/time.h"
 #include "orbwatch/frames.h"

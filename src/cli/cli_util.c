@@ -44,14 +44,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
   return OW_EXIT_USAGE;
 }
 
+/* Both through the library's number parser (strict, locale-free). */
 int cli_parse_double(const char *s, double *out)
 {
-  char *end;
-  if (s == NULL || *s == '\0')
-    return -1;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (errno != 0 || *end != '\0' || !isfinite(v))
+  double v;
+  if (s == NULL || ow_parse_real(s, strlen(s), 0, &v) != OW_OK)
     return -1;
   *out = v;
   return 0;
@@ -59,14 +56,10 @@ int cli_parse_double(const char *s, double *out)
 
 int cli_parse_long(const char *s, long lo, long hi, long *out)
 {
-  char *end;
-  if (s == NULL || *s == '\0')
+  long long v;
+  if (s == NULL || ow_parse_int(s, strlen(s), lo, hi, &v) != OW_OK)
     return -1;
-  errno = 0;
-  long v = strtol(s, &end, 10);
-  if (errno != 0 || *end != '\0' || v < lo || v > hi)
-    return -1;
-  *out = v;
+  *out = (long)v;
   return 0;
 }
 
@@ -167,8 +160,11 @@ static int parse_one_id(const char *tok, uint32_t *out)
   for (size_t i = 0; i < len && digits; i++)
     digits = tok[i] >= '0' && tok[i] <= '9';
   if (digits) {
-    *out = (uint32_t)strtoul(tok, NULL, 10);
-    return 0;
+    long long v;
+    if (ow_parse_int(tok, len, 0, 999999999LL, &v) == OW_OK) {
+      *out = (uint32_t)v;
+      return 0;
+    }
   }
   if (len == 5 && ow_alpha5_decode(tok, out, NULL) == OW_OK)
     return 0;

@@ -157,3 +157,15 @@ int ow__num_int_z(const char *s, long long lo, long long hi, long long *v)
 {
   return ow__num_int(s, s ? strlen(s) : 0, lo, hi, v);
 }
+
+int ow_parse_real(const char *s, size_t n, unsigned flags, double *v)
+{
+  return ow__num_real(s, n, (flags & OW_PARSE_NONFINITE) ? OW__NUM_NONFINITE
+                                                         : 0u, v);
+}
+
+int ow_parse_int(const char *s, size_t n, long long lo, long long hi,
+                 long long *v)
+{
+  return ow__num_int(s, n, lo, hi, v);
+}
