@@ -16,6 +16,7 @@
 #define ORBWATCH_ELSET_H
 
 #include "orbwatch/common.h"
+#include "orbwatch/diag.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -133,9 +134,20 @@ OW_API int ow_tle_format(const ow_elset *e, char *line0, char *l1, char *l2,
                          ow_err *err);
 
 /*
-** International designator in the COSPAR form of OMM, OEM and CDM: "98067A"
-** (TLE columns 10-17) becomes "1998-067A"; anything else is copied as is.
+** International designators, the one conversion (elset/intldes.c).
+** ow_object_id_to_cospar: "98067A" (TLE columns 10-17) or "1998-067a" to
+**   "1998-067A" (OMM, OEM, CDM). Two-digit years 57-99 are 1957-1999,
+**   00-56 2000-2056; launch 001-999; piece of 1 to 3 letters (written
+**   upper case); blanks around the text ignored.
+** ow_object_id_to_tle: either spelling to "98067A"; OW_E_RANGE for a
+**   launch year outside 1957-2056 (no two-digit year stands for it).
+** Both return OW_OK, OW_E_PARSE (not a designator), OW_E_TOO_BIG (n too
+** small) or OW_E_ARG, with out "" on failure.
+** ow_object_id_cospar: ow_object_id_to_cospar, but text that is not a
+**   designator is copied as is (for names such as "UNKNOWN").
 */
+OW_API int ow_object_id_to_cospar(const char *id, char *out, size_t n);
+OW_API int ow_object_id_to_tle(const char *id, char *out, size_t n);
 OW_API void ow_object_id_cospar(const char *id, char *out, size_t n);
 
 /* Alpha-5 catalog field (5 chars, may be space padded) to a number. */
@@ -160,11 +172,8 @@ OW_API void ow_catalog_free(ow_catalog *cat); /* NULL-safe */
 /* Append a copy of e; OW_E_NOMEM on failure (catalog unchanged). */
 OW_API int ow_catalog_push(ow_catalog *cat, const ow_elset *e);
 
-/*
-** Diagnostic callback: called once per problem with the detail, for errors
-** (the record was rejected) and for warnings (the record was loaded).
-*/
-typedef void (*ow_diag_fn)(void *user, const ow_err *diag);
+/* ow_diag_fn, the diagnostic callback, and the capped ow_diag_list are in
+** orbwatch/diag.h. */
 
 typedef struct ow_load_stats {
   size_t loaded;   /* records appended to the catalog */

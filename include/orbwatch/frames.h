@@ -36,6 +36,7 @@
 #ifndef ORBWATCH_FRAMES_H
 #define ORBWATCH_FRAMES_H
 
+#include "orbwatch/constants.h"
 #include "orbwatch/common.h"
 #include "orbwatch/time.h"
 
@@ -148,8 +149,7 @@ OW_API int ow_gcrf_iau76_to_teme(const ow_eop *eop, ow_jd jd_utc,
 ** within 1e-9 km from the centre's neighbourhood out to the Moon.
 ** lon in (-pi, pi]; at the poles lon = atan2(y, x) (0 on the axis).
 */
-#define OW_WGS84_A_KM 6378.137              /* NIMA TR8350.2 */
-#define OW_WGS84_F (1.0 / 298.257223563)    /* NIMA TR8350.2 */
+/* OW_WGS84_A_KM and OW_WGS84_F are in orbwatch/constants.h. */
 OW_API void ow_itrf_to_geodetic(const double r_itrf_km[3], double *lat_rad,
                                 double *lon_rad, double *alt_km);
 OW_API void ow_geodetic_to_itrf(double lat_rad, double lon_rad, double alt_km,

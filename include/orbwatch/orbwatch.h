@@ -10,6 +10,9 @@
 /* OW_VERSION is in orbwatch/common.h. */
 /* By layer, bottom up (docs/architecture.md). */
 #include "orbwatch/common.h"     /* base */
+#include "orbwatch/constants.h"
+#include "orbwatch/diag.h"
+#include "orbwatch/num.h"
 #include "orbwatch/time.h"       /* astro */
 #include "orbwatch/frames.h"
 #include "orbwatch/ephem.h"

@@ -57,6 +57,22 @@ OW_API ow_jd ow_jd_normalize(ow_jd jd);
 OW_API int ow_utc_add_s(ow_jd jd_utc, double dt_s, ow_jd *out_utc);
 
 /*
+** Day arithmetic of 86400-s days, no leap seconds (astro/jd.c): right in
+** TAI and TT, and in UTC for spans that cross no leap second (TLE/OMM
+** epochs and SGP4's tsince are defined this way). Results are normalised
+** (day on xxx.5, 0 <= frac < 1); differences are b - a.
+*/
+OW_API ow_jd ow_jd_add_s(ow_jd jd, double dt_s);
+OW_API ow_jd ow_jd_add_day(ow_jd jd, double dt_day);
+OW_API double ow_jd_diff_s(ow_jd b, ow_jd a);
+OW_API double ow_jd_diff_day(ow_jd b, ow_jd a);
+/*
+** SI seconds from a_utc to b_utc, leap seconds counted (through TAI).
+** Returns OW_OK, OW_W_LEAP_DUBIOUS (usable), or an error (*dt_s = 0).
+*/
+OW_API int ow_utc_diff_s(ow_jd b_utc, ow_jd a_utc, double *dt_s);
+
+/*
 ** Scale conversions (ERFA underneath). Outputs are normalised. The UTC
 ** ones return OW_W_LEAP_DUBIOUS (> 0, result usable) for years past the
 ** horizon of ERFA's leap-second table (2027 on for ERFA 2.0.0) or before

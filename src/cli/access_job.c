@@ -128,10 +128,10 @@ int access_job_run(access_job *j, const char *cmd, const char *catalog)
     ow_sensor s;
     ow_sensor_defaults(&s, OW_SENSOR_RADAR);
     snprintf(s.name, sizeof s.name, "site");
-    s.lat_rad = j->site[0] * 3.14159265358979323846 / 180;
-    s.lon_rad = j->site[1] * 3.14159265358979323846 / 180;
+    s.lat_rad = j->site[0] * OW_DEG2RAD;
+    s.lon_rad = j->site[1] * OW_DEG2RAD;
     s.alt_km = j->site[2];
-    s.min_el_rad = j->min_el_deg * 3.14159265358979323846 / 180;
+    s.min_el_rad = j->min_el_deg * OW_DEG2RAD;
     s.max_range_km = j->max_range_km;
     if (ow_network_push(&j->net, &s) < 0)
       return OW_EXIT_INTERNAL;

@@ -66,13 +66,21 @@ int cli_ids_contain(const uint32_t *ids, size_t n, uint32_t norad);
 void cli_diag_print(void *user, const ow_err *diag);
 
 /*
-** Load a catalog file ("-" for stdin) printing each problem on stderr and a
+** Load a catalog file ("-" for stdin) printing its first
+** OW_DIAG_KEEP_DEFAULT problems on stderr, a count of the others, and a
 ** one-line summary "loaded N, rejected M" when anything was rejected.
 ** Returns OW_EXIT_OK, OW_EXIT_PARTIAL (some rejected) or OW_EXIT_INPUT.
 */
 int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
                      const ow_read_opts *opts, ow_catalog *cat,
                      ow_load_stats *stats);
+
+/* Print the kept problems of list, then "orbwatch CMD: ... and N more
+** problems in PATH" when some were dropped (the cap). */
+void cli_diag_list_print(const char *cmd, const char *path,
+                         const ow_diag_list *list);
+/* v with thousands separators ("94,980") into out. */
+void cli_group_thousands(size_t v, char *out, size_t n);
 
 /* Text that comes from users (names): a CSV field, quoted when it holds a
 ** comma, quote or newline; a JSON string with its quotes and escapes. */

@@ -44,14 +44,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
   return OW_EXIT_USAGE;
 }
 
+/* Both through the library's number parser (strict, locale-free). */
 int cli_parse_double(const char *s, double *out)
 {
-  char *end;
-  if (s == NULL || *s == '\0')
-    return -1;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (errno != 0 || *end != '\0' || !isfinite(v))
+  double v;
+  if (s == NULL || ow_parse_real(s, strlen(s), 0, &v) != OW_OK)
     return -1;
   *out = v;
   return 0;
@@ -59,14 +56,10 @@ int cli_parse_double(const char *s, double *out)
 
 int cli_parse_long(const char *s, long lo, long hi, long *out)
 {
-  char *end;
-  if (s == NULL || *s == '\0')
+  long long v;
+  if (s == NULL || ow_parse_int(s, strlen(s), lo, hi, &v) != OW_OK)
     return -1;
-  errno = 0;
-  long v = strtol(s, &end, 10);
-  if (errno != 0 || *end != '\0' || v < lo || v > hi)
-    return -1;
-  *out = v;
+  *out = (long)v;
   return 0;
 }
 
@@ -167,8 +160,11 @@ static int parse_one_id(const char *tok, uint32_t *out)
   for (size_t i = 0; i < len && digits; i++)
     digits = tok[i] >= '0' && tok[i] <= '9';
   if (digits) {
-    *out = (uint32_t)strtoul(tok, NULL, 10);
-    return 0;
+    long long v;
+    if (ow_parse_int(tok, len, 0, 999999999LL, &v) == OW_OK) {
+      *out = (uint32_t)v;
+      return 0;
+    }
   }
   if (len == 5 && ow_alpha5_decode(tok, out, NULL) == OW_OK)
     return 0;
@@ -239,20 +235,54 @@ void cli_diag_print(void *user, const ow_err *diag)
           ow_err_format(diag, buf, sizeof buf));
 }
 
+void cli_diag_list_print(const char *cmd, const char *path,
+                         const ow_diag_list *list)
+{
+  for (size_t i = 0; i < list->n; i++)
+    cli_diag_print(NULL, &list->items[i]);
+  if (ow_diag_list_dropped(list) > 0) {
+    char num[32];
+    cli_group_thousands(ow_diag_list_dropped(list), num, sizeof num);
+    fprintf(stderr, "orbwatch %s: ... and %s more problem%s in %s\n", cmd,
+            num, ow_diag_list_dropped(list) == 1 ? "" : "s", path);
+  }
+}
+
+void cli_group_thousands(size_t v, char *out, size_t n)
+{
+  char digits[32];
+  int k = snprintf(digits, sizeof digits, "%zu", v), o = 0;
+  for (int i = 0; i < k && (size_t)o + 2 < n; i++) {
+    if (i > 0 && (k - i) % 3 == 0)
+      out[o++] = ',';
+    out[o++] = digits[i];
+  }
+  out[o] = '\0';
+}
+
 int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
                      const ow_read_opts *opts, ow_catalog *cat,
                      ow_load_stats *stats)
 {
   ow_load_stats local;
+  ow_diag_list list;
   if (stats == NULL)
     stats = &local;
   memset(stats, 0, sizeof *stats);
-  int rc = ow_catalog_load_file(cat, path, fmt, opts, cli_diag_print, NULL,
-                                stats);
-  if (rc == OW_E_IO || rc == OW_E_NOMEM) {
+  /* Problems are printed after the load, at most OW_DIAG_KEEP_DEFAULT of
+     them, then a count of the rest: a binary file given as a catalog makes
+     one problem per "line". */
+  ow_diag_list_init(&list, OW_DIAG_KEEP_DEFAULT);
+  int rc = ow_catalog_load_file(cat, path, fmt, opts, ow_diag_list_add,
+                                &list, stats);
+  cli_diag_list_print(cmd, path, &list);
+  ow_diag_list_free(&list);
+  if (rc == OW_E_IO || rc == OW_E_TOO_BIG)
+    return OW_EXIT_INPUT; /* the loader said why, with the path */
+  if (rc == OW_E_NOMEM) {
     fprintf(stderr, "orbwatch %s: cannot read %s: %s\n", cmd, path,
             ow_strerror(rc));
-    return rc == OW_E_NOMEM ? OW_EXIT_INTERNAL : OW_EXIT_INPUT;
+    return OW_EXIT_INTERNAL;
   }
   if (stats->rejected > 0 || stats->loaded == 0)
     fprintf(stderr, "orbwatch %s: %s: loaded %zu records, rejected %zu\n",
@@ -262,18 +292,15 @@ int cli_load_catalog(const char *cmd, const char *path, ow_format fmt,
   return stats->rejected > 0 ? OW_EXIT_PARTIAL : OW_EXIT_OK;
 }
 
+/* The library's 86400-s day arithmetic (astro/jd.c). */
 ow_jd cli_jd_add_min(ow_jd jd, double minutes)
 {
-  double f = jd.frac + minutes / 1440.0;
-  double whole = floor(f);
-  jd.day += whole;
-  jd.frac = f - whole;
-  return jd;
+  return ow_jd_add_day(jd, minutes / 1440.0);
 }
 
 double cli_jd_diff_min(ow_jd b, ow_jd a)
 {
-  return ((b.day - a.day) + (b.frac - a.frac)) * 1440.0;
+  return ow_jd_diff_day(b, a) * 1440.0;
 }
 
 void cli_csv_text(FILE *f, const char *s)

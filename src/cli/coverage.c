@@ -273,7 +273,7 @@ int cmd_coverage(int argc, char **argv)
     double lon0 = 0.0;
     if (!network)
       ow_access_sensor_lon(j.ctx, (int)si, 0.0, &lon0);
-    double off0 = network ? 0.0 : lon0 * 180.0 / 3.14159265358979 * 240.0;
+    double off0 = network ? 0.0 : lon0 * OW_RAD2DEG * 240.0;
     double base = floor((sod0 + off0) / 3600.0);
     for (size_t k = network ? 0 : w0; k < (network ? j.n_windows : w1);
          k++) {
@@ -290,7 +290,7 @@ int cmd_coverage(int argc, char **argv)
           ow_access_sensor_lon(j.ctx, (int)si, t, &lon);
           tl = t;
         }
-        double off = network ? 0.0 : lon * 180.0 / 3.14159265358979 * 240.0;
+        double off = network ? 0.0 : lon * OW_RAD2DEG * 240.0;
         long hi = (long)(floor((sod0 + t + off) / 3600.0) - base);
         if (hi >= 0 && hi < nhours) {
           if (network) {

@@ -91,8 +91,8 @@ int cmd_passes(int argc, char **argv)
     access_job_iso(&j, w->end_s, b, sizeof b);
     access_job_iso(&j, w->best_s, c, sizeof c);
     if (!isnan(w->best_el_rad)) {
-      snprintf(el, sizeof el, "%.4f", w->best_el_rad * 180 / 3.14159265358979);
-      snprintf(az, sizeof az, "%.4f", w->best_az_rad * 180 / 3.14159265358979);
+      snprintf(el, sizeof el, "%.4f", w->best_el_rad * OW_RAD2DEG);
+      snprintf(az, sizeof az, "%.4f", w->best_az_rad * OW_RAD2DEG);
     }
     const char *name = j.net.s[w->sensor].name;
     if (jsonl) {

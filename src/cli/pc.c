@@ -86,16 +86,13 @@ int cmd_pc(int argc, char **argv)
         return OW_EXIT_USAGE;
       }
     } else if (!strcmp(a, "--hbr") && i + 1 < argc) {
-      char *end;
-      hbr = strtod(argv[++i], &end);
-      if (*end != '\0' || !(hbr >= 0.0)) {
+      if (cli_parse_double(argv[++i], &hbr) != 0 || !(hbr >= 0.0)) {
         fprintf(stderr, "orbwatch pc: --hbr needs a radius >= 0 in m\n");
         return OW_EXIT_USAGE;
       }
     } else if (!strcmp(a, "--aspect-ratio") && i + 1 < argc) {
-      char *end;
-      opt.aspect_ratio = strtod(argv[++i], &end);
-      if (*end != '\0' || !(opt.aspect_ratio >= 1.0)) {
+      if (cli_parse_double(argv[++i], &opt.aspect_ratio) != 0 ||
+          !(opt.aspect_ratio >= 1.0)) {
         fprintf(stderr, "orbwatch pc: --aspect-ratio needs a value >= 1\n");
         return OW_EXIT_USAGE;
       }

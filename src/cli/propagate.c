@@ -140,8 +140,8 @@ static void to_frame(const prop_job *job, const ow_frame_ctx *ctx, row *w)
   double ri[3], lat, lon, alt;
   ow_frame_ctx_from_teme(ctx, OW_FRAME_ITRF, r, NULL, ri, NULL);
   ow_itrf_to_geodetic(ri, &lat, &lon, &alt);
-  w->r[0] = lat * (180.0 / 3.14159265358979323846);
-  w->r[1] = lon * (180.0 / 3.14159265358979323846);
+  w->r[0] = lat * OW_RAD2DEG;
+  w->r[1] = lon * OW_RAD2DEG;
   w->r[2] = alt;
   memset(w->v, 0, sizeof w->v);
 }

@@ -225,7 +225,7 @@ int cmd_run(int argc, char **argv)
         }
         double x = o->x_km[at], y = o->y_km[at], z = o->z_km[at];
         double vx = o->vx_km_s[at], vy = o->vy_km_s[at], vz = o->vz_km_s[at];
-        double alt = sqrt(x * x + y * y + z * z) - 6378.137;
+        double alt = sqrt(x * x + y * y + z * z) - OW_WGS84_RE_KM;
         s->states++;
         /* SGP4 keeps a status of 0 for some near-parabolic states of
         ** decaying objects far outside any orbit (1e10 km); past the

@@ -172,9 +172,8 @@ int cli_screen_option(const char *cmd, int argc, char **argv, int *i,
         j->step_s > 600)
       *rc = cli_usage_error(cmd, "--step must be in [1, 600] s");
   } else if ((v = cli_opt(argc, argv, i, "--threads"))) {
-    char *end;
-    long t = strtol(v, &end, 10);
-    if (*end || t < 0 || t > 1024)
+    long t = 0;
+    if (cli_parse_long(v, 0, 1024, &t) != 0)
       *rc = cli_usage_error(cmd, "--threads must be 0..1024");
     j->threads = (int)t;
   } else if (cli_flag(argv, *i, "--no-merge")) {

@@ -15,6 +15,8 @@
 */
 #include "astro_int.h"
 #include "orbwatch/time.h"
+#include "file_int.h"
+#include "num_int.h"
 
 #include <erfa.h>
 #include <math.h>
@@ -22,8 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARCSEC_TO_RAD (OW__PI / (180.0 * 3600.0))
-#define MJD_ZERO_JD 2400000.5 /* JD of MJD 0 (1858-11-17 0h) */
+#define ARCSEC_TO_RAD OW_ARCSEC2RAD
+#define MJD_ZERO_JD OW_JD_MJD0
 /* finals2000A readme: two-digit years are 19xx up to MJD 51543. */
 #define MJD_Y2K 51544.0
 /* Shortest line that still holds Bull. A UT1-UTC (columns 59-68). */
@@ -88,50 +90,30 @@ static int field_blank(const line_ctx *lc, int c0, int c1)
 
 /*
 ** Reads the fixed-width decimal in columns c0..c1: blanks around an
-** optional sign, digits and at most one point. Written here rather than
-** with strtod, which depends on the locale and accepts "nan", hex, "1e5".
+** optional sign, digits and at most one point (no exponent: finals files
+** have none), through the library's number parser (num.c).
 */
 static int field_number(const line_ctx *lc, int c0, int c1, const char *what,
                         double *out, ow_err *err)
 {
   char raw[32];
-  int n = 0, i = 0, neg = 0, ndig = 0, npoint = 0;
-  double v = 0.0, scale = 1.0;
+  int n = 0, b = 0, t;
   for (int c = c0; c <= c1 && n < (int)sizeof raw - 1; c++)
     raw[n++] = (size_t)c <= lc->len ? lc->text[c - 1] : ' ';
   raw[n] = '\0';
-  while (i < n && raw[i] == ' ')
-    i++;
-  if (i < n && (raw[i] == '-' || raw[i] == '+'))
-    neg = raw[i++] == '-';
-  for (; i < n && raw[i] != ' '; i++) {
-    if (raw[i] == '.') {
-      npoint++;
-    } else if (raw[i] >= '0' && raw[i] <= '9') {
-      ndig++;
-      if (npoint == 0) {
-        v = v * 10.0 + (raw[i] - '0');
-      } else {
-        scale *= 0.1;
-        v += (raw[i] - '0') * scale;
-      }
-    } else {
-      break;
-    }
-  }
-  while (i < n && raw[i] == ' ')
-    i++;
-  if (ndig == 0 || npoint > 1 || i != n) {
+  while (b < n && raw[b] == ' ')
+    b++;
+  t = n;
+  while (t > b && raw[t - 1] == ' ')
+    t--;
+  if (memchr(raw + b, 'e', (size_t)(t - b)) != NULL ||
+      memchr(raw + b, 'E', (size_t)(t - b)) != NULL ||
+      ow__num_real(raw + b, (size_t)(t - b), 0, out) != OW_OK) {
     char msg[96];
-    int b = 0, t = n;
-    while (b < n && raw[b] == ' ')
-      b++;
-    while (t > b && raw[t - 1] == ' ')
-      t--;
+    *out = 0.0;
     snprintf(msg, sizeof msg, "\"%.*s\" is not a number", t - b, raw + b);
     return line_fail(lc, err, OW_E_PARSE, c0, c1, what, msg);
   }
-  *out = neg ? -v : v;
   return OW_OK;
 }
 
@@ -226,6 +208,7 @@ int ow_eop_parse(ow_eop **out, const char *buf, size_t len,
   long lineno = 0;
   int ended = 0;
   ow_eop *e;
+  ow_err_clear(err);
   if (out == NULL)
     return ow_err_set(err, OW_E_ARG, "", "no output pointer");
   *out = NULL;
@@ -297,47 +280,16 @@ int ow_eop_parse(ow_eop **out, const char *buf, size_t len,
 */
 int ow_eop_load_file(ow_eop **out, const char *path, ow_err *err)
 {
-  FILE *f;
-  char *buf = NULL;
-  size_t n = 0, cap = 0;
+  char *buf;
+  size_t n;
   int st;
+  ow_err_clear(err);
   if (out == NULL || path == NULL)
     return ow_err_set(err, OW_E_ARG, "", "no path or no output pointer");
   *out = NULL;
-  f = fopen(path, "rb");
-  if (f == NULL) {
-    st = ow_err_set(err, OW_E_IO, "", "cannot open the file");
-    if (err != NULL)
-      snprintf(err->source, sizeof err->source, "%s", path);
+  st = ow__file_read(path, OW__FILE_MAX_TABLE, &buf, &n, err);
+  if (st != OW_OK)
     return st;
-  }
-  for (;;) {
-    size_t k;
-    if (n == cap) {
-      size_t ncap = cap ? 2 * cap : 1 << 16;
-      char *nb = realloc(buf, ncap);
-      if (nb == NULL) {
-        free(buf);
-        fclose(f);
-        return ow_err_set(err, OW_E_NOMEM, "", "out of memory");
-      }
-      buf = nb;
-      cap = ncap;
-    }
-    k = fread(buf + n, 1, cap - n, f);
-    n += k;
-    if (k == 0)
-      break;
-  }
-  if (ferror(f)) {
-    free(buf);
-    fclose(f);
-    st = ow_err_set(err, OW_E_IO, "", "read error");
-    if (err != NULL)
-      snprintf(err->source, sizeof err->source, "%s", path);
-    return st;
-  }
-  fclose(f);
   st = ow_eop_parse(out, buf, n, path, err);
   free(buf);
   return st;

@@ -19,9 +19,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define SEC_PER_DAY 86400.0
-#define DAYS_PER_CENTURY 36525.0
-#define JD_J2000 2451545.0
+#define SEC_PER_DAY OW_SEC_PER_DAY
+#define DAYS_PER_CENTURY OW_DAYS_PER_JCENTURY
+#define JD_J2000 OW_JD_J2000
 
 /* ---- small matrix helpers (column vectors; m^T without copying) ---- */
 

@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SEC_PER_DAY 86400.0
+#define SEC_PER_DAY OW_SEC_PER_DAY
 
 /*
 ** ow__jd_norm - put a + b into the orbwatch form (day on xxx.5, frac in
@@ -213,6 +213,7 @@ int ow_time_parse_iso(const char *s, ow_jd *jd_utc, ow_err *err)
   const char *p = s;
   int year, month, day, hour = 0, minute = 0, isec = 0, nd, st;
   double fsec = 0.0;
+  ow_err_clear(err); /* no source or line of an earlier use survives */
   if (jd_utc != NULL)
     jd_utc->day = jd_utc->frac = 0.0;
   if (s == NULL || jd_utc == NULL)

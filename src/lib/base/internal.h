@@ -1,19 +1,21 @@
 /*
 ** internal.h - helpers shared by the library's files (ow__ prefix).
 ** Never installed; the CLI does not include it. Base layer: it includes
-** only orbwatch/common.h; each file includes the public headers it uses.
+** only orbwatch/common.h and orbwatch/constants.h; each file includes the public headers it uses.
 */
 #ifndef ORBWATCH_INTERNAL_H
 #define ORBWATCH_INTERNAL_H
 
 #include "orbwatch/common.h"
+#include "orbwatch/constants.h"
 
 #include <stddef.h>
 
-#define OW__PI 3.14159265358979323846
-#define OW__TWOPI 6.28318530717958647692
-#define OW__DEG2RAD (OW__PI / 180.0)
-#define OW__RAD2DEG (180.0 / OW__PI)
+/* Older spellings of orbwatch/constants.h's names. */
+#define OW__PI OW_PI
+#define OW__TWOPI OW_TWOPI
+#define OW__DEG2RAD OW_DEG2RAD
+#define OW__RAD2DEG OW_RAD2DEG
 
 /*
 ** ow__buf - a growable text buffer for the writers (elset, CDM). It owns p

@@ -758,7 +758,7 @@ double ow_pc_hbr_default_m(ow_pc_object_type t)
   }
 }
 
-#define EARTH_RADIUS_KM 6378.137 /* WGS-84 equatorial radius */
+#define EARTH_RADIUS_KM OW_WGS84_RE_KM
 
 ow_pc_cov_class ow_pc_cov_class_of(double perigee_alt_km,
                                          double apogee_alt_km)
@@ -767,7 +767,7 @@ ow_pc_cov_class ow_pc_cov_class_of(double perigee_alt_km,
   ** WGS-84). GEO's band 1300-1800 min holds the drifting belt objects. */
   double a_km = EARTH_RADIUS_KM + 0.5 * (perigee_alt_km + apogee_alt_km);
   double period_min =
-      2.0 * OW__PI * sqrt(a_km * a_km * a_km / 398600.4418) / 60.0;
+      2.0 * OW__PI * sqrt(a_km * a_km * a_km / OW_WGS84_MU_KM3_S2) / 60.0;
   if (apogee_alt_km - perigee_alt_km > 10000.0)
     return OW_PC_COV_HEO;
   if (period_min >= 1300.0 && period_min <= 1800.0)

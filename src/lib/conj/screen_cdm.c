@@ -32,27 +32,6 @@ static void upper_copy(char *dst, size_t n, const char *src)
   dst[k] = '\0';
 }
 
-/* "98067A" (TLE) -> "1998-067A"; "1998-067A" kept; anything else "". */
-static void intl_designator(const char *id, char *out, size_t n)
-{
-  size_t len = strlen(id);
-  out[0] = '\0';
-  if (len >= 8 && id[4] == '-') {
-    upper_copy(out, n, id);
-    return;
-  }
-  if (len >= 6 && isdigit((unsigned char)id[0]) &&
-      isdigit((unsigned char)id[1])) {
-    int yy = (id[0] - '0') * 10 + (id[1] - '0');
-    snprintf(out, n, "%d-%.3s%s", yy < 57 ? 2000 + yy : 1900 + yy, id + 2,
-             id + 5);
-    for (char *p = out; *p; p++)
-      *p = (char)toupper((unsigned char)*p);
-    for (char *p = out + strlen(out); p > out && p[-1] == ' ';)
-      *--p = '\0';
-  }
-}
-
 static const char *type_name(ow_pc_object_type t)
 {
   switch (t) {
@@ -150,8 +129,8 @@ int ow_screen_event_cdm(const ow_screen_event *ev, const ow_elset *e1,
     snprintf(o->catalog_name, sizeof o->catalog_name, "SATCAT");
     upper_copy(o->object_name, sizeof o->object_name,
                e->name[0] ? e->name : "UNKNOWN");
-    intl_designator(e->object_id, o->international_designator,
-                    sizeof o->international_designator);
+    ow_object_id_to_cospar(e->object_id, o->international_designator,
+                           sizeof o->international_designator);
     if (!o->international_designator[0])
       snprintf(o->international_designator,
                sizeof o->international_designator, "UNKNOWN");

@@ -17,6 +17,7 @@
 ** fails there too (see docs/screening.md).
 */
 #include "internal.h"
+#include "orbwatch/constants.h"
 #include "orbwatch/time.h"
 #include "orbwatch/batch.h"
 #include "screen_priv.h"
@@ -26,8 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MU_KM3_S2 398600.8 /* WGS-72, as SGP4 (STR#3) */
-#define RE_KM 6378.135     /* WGS-72 */
+#define MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72, as SGP4 (STR#3) */
+#define RE_KM OW_WGS72_RE_KM /* WGS-72 */
 #define HERMITE_M4_MARGIN 20.0
 #define VMAX_MARGIN 1.02
 #define VMAX_PAD_KM_S 0.05

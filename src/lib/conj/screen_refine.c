@@ -33,7 +33,7 @@
 ** linear_ok). */
 #define LINEAR_PASS_S 10.0
 #define LINEAR_TOL_S 1e-4
-#define GM_KM3_S2 398600.8 /* WGS-72, SGP4's; only for an error estimate */
+#define GM_KM3_S2 OW_WGS72_MU_KM3_S2 /* SGP4's; only for an error estimate */
 #define EXIT_TOL_S 1e-3
 /* Merging: spacing of the distance checks between two minima, s. */
 #define MERGE_SAMPLE_S 10.0

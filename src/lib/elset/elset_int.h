@@ -8,10 +8,9 @@
 
 #include "internal.h"
 #include "orbwatch/elset.h"
+#include "jd_int.h"
 
-/* Julian day number of January 1 of year y, and back to year and day. */
-long ow__jdn_jan1(int y);
-void ow__jdn_to_year_doy(long jdn, int *year, int *doy);
+/* ow__jdn_jan1, ow__jdn_to_year_doy: astro/jd_int.h. */
 
 /*
 ** One TLE from counted lines (no line end needed; a trailing CR is

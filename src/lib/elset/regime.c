@@ -8,14 +8,15 @@
 ** GEO) is folded into OTHER, and NSO takes precedence over MEO.
 */
 #include "internal.h"
+#include "orbwatch/constants.h"
 #include "orbwatch/elset.h"
 #include "orbwatch/regime.h"
 
 #include <math.h>
 
 /* WGS-72 values, as the element sets are fitted with them (STR#3). */
-#define MU_KM3_S2 398600.8
-#define RE_KM 6378.135
+#define MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72, as SGP4 */
+#define RE_KM OW_WGS72_RE_KM
 #define SECONDS_PER_DAY 86400.0
 
 static const char *const regime_names[OW_REGIME_COUNT] = {

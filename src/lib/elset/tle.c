@@ -218,25 +218,7 @@ int ow_alpha5_encode(uint32_t norad, char out[6])
 
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-/* Julian day number of January 1 of Gregorian year y (noon JD). */
-long ow__jdn_jan1(int y)
-{
-  long yy = (long)y + 4799; /* March-based year of January 1 */
-  return 1 + 306 + 365 * yy + yy / 4 - yy / 100 + yy / 400 - 32045;
-}
-
-/* Gregorian year and day of year (1-based) of a Julian day number. */
-void ow__jdn_to_year_doy(long jdn, int *year, int *doy)
-{
-  /* Estimate from the mean year length, then correct by at most one. */
-  int y = (int)((double)(jdn - 1721426) / 365.2425) + 1;
-  while (ow__jdn_jan1(y) > jdn)
-    y--;
-  while (ow__jdn_jan1(y + 1) <= jdn)
-    y++;
-  *year = y;
-  *doy = (int)(jdn - ow__jdn_jan1(y)) + 1;
-}
+/* ow__jdn_jan1 and ow__jdn_to_year_doy are in astro/jd.c. */
 
 /* ---- reading one record ----------------------------------------------------- */
 
@@ -679,6 +661,8 @@ int ow__tle_parse(const char *name, size_t name_n, const char *l1, size_t n1,
   {
     /* w1 and w2 are only written when a checksum is wrong. */
     ow_err w1, w2;
+    ow_err_clear(&w1); /* copied out whole: no uninitialised source/line */
+    ow_err_clear(&w2);
     rc1 = check_sum(l1, n1, 1, ignore, &w1);
     rc2 = check_sum(l2, n2, 2, ignore, &w2);
     if (rc1 != OW_OK || rc2 != OW_OK) {
@@ -1011,8 +995,8 @@ int ow_tle_format(const ow_elset *e, char *line0, char *l1, char *l2,
     const char *id = e->object_id;
     char tle_id[OW_OBJECT_ID_MAX + 1];
     /* An OMM designator "1998-067A" becomes the TLE's "98067A". */
-    if (k >= 9 && id[4] == '-' && is_digit(id[0]) && is_digit(id[3])) {
-      snprintf(tle_id, sizeof tle_id, "%c%c%s", id[2], id[3], id + 5);
+    if (k >= 9 && id[4] == '-' &&
+        ow_object_id_to_tle(id, tle_id, sizeof tle_id) == OW_OK) {
       id = tle_id;
       k = strlen(id);
     }

@@ -7,6 +7,7 @@
 ** tables 3-1 to 3-5); readers and writers walk it.
 */
 #include "cdm_priv.h"
+#include "num_int.h"
 #include "orbwatch/time.h"
 #include "orbwatch/cdm.h"
 
@@ -468,9 +469,8 @@ static int set_real(ow__cdm_ctx *c, long line, const ow__cdm_field *f,
     *dst = NAN;
     return ow__cdm_violation(c, line, f->key, "value NaN is not a number");
   }
-  char *end;
-  double x = strtod(v, &end);
-  if (end == v || *end != '\0' || !isfinite(x))
+  double x;
+  if (ow__num_real_z(v, 0, &x) != OW_OK)
     return ow__cdm_error(c, OW_E_PARSE, line, f->key,
                          "\"%s\" is not a number", v);
   if (f->type == OW__CDM_INT) {
@@ -728,7 +728,8 @@ void ow__cdm_fmt_real(double v, char *buf, size_t n)
   ** (read from a message that broke the limit) needs it to stay exact. */
   for (int p = 0; p <= 16; p++) {
     snprintf(buf, n, "%.*E", p, v);
-    if (strtod(buf, NULL) == v)
+    double back;
+    if (ow__num_real_z(buf, 0, &back) == OW_OK && back == v)
       break;
   }
   /* "1E+01" is not a CCSDS number: give the mantissa its point. */

@@ -17,6 +17,7 @@
 */
 #include "omm_int.h"
 #include "orbwatch/elset.h"
+#include "num_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -73,69 +74,10 @@ static int out_of_range(ow_err *err, int key, const char *s, size_t n,
 */
 int ow__parse_real(const char *s, size_t n, double *v)
 {
-  static const double P10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
-                               1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-                               1e18, 1e19, 1e20, 1e21, 1e22};
-  size_t i = 0;
-  int neg = 0, nd = 0, sig = 0, scale = 0, ex = 0, exneg = 0;
-  uint64_t m = 0;
-  if (n == 0 || n > 64)
+  /* The library's one number parser (num.c); OMM values stay short. */
+  if (n > 64)
     return -1;
-  if (s[i] == '+' || s[i] == '-')
-    neg = s[i++] == '-';
-  for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, nd++) {
-    if (sig < 19) {
-      m = m * 10 + (uint64_t)(s[i] - '0');
-      if (m != 0)
-        sig++;
-    } else {
-      scale++; /* digits beyond 19 only scale */
-    }
-  }
-  if (i < n && s[i] == '.') {
-    for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, nd++) {
-      if (sig < 19) {
-        m = m * 10 + (uint64_t)(s[i] - '0');
-        if (m != 0)
-          sig++;
-        scale--;
-      }
-    }
-  }
-  if (nd == 0)
-    return -1;
-  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-    int ed = 0;
-    i++;
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-      exneg = s[i++] == '-';
-    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, ed++)
-      if (ex < 10000)
-        ex = ex * 10 + (s[i] - '0');
-    if (ed == 0)
-      return -1;
-  }
-  if (i != n)
-    return -1;
-  scale += exneg ? -ex : ex;
-  /* Exact operands give a correctly rounded result (Clinger's fast path);
-     anything else goes to strtod on a checked copy. */
-  if (m < (1ull << 53) && scale >= -22 && scale <= 22) {
-    double x = (double)m;
-    x = scale < 0 ? x / P10[-scale] : x * P10[scale];
-    *v = neg ? -x : x;
-    return 0;
-  } else {
-    char tmp[72];
-    char *end;
-    memcpy(tmp, s, n);
-    tmp[n] = '\0';
-    *v = strtod(tmp, &end);
-    if (*end != '\0' || !isfinite(*v))
-      return -1;
-    return 0;
-  }
+  return ow__num_real(s, n, 0, v) == OW_OK ? 0 : -1;
 }
 
 /* An unsigned decimal integer of at most 9 digits. */
@@ -504,18 +446,7 @@ static void fmt_real(double v, char *buf, size_t n)
   }
 }
 
-void ow_object_id_cospar(const char *id, char *out, size_t n)
-{
-  size_t k = strlen(id);
-  if (k >= 6 && k <= 8 && id[0] >= '0' && id[0] <= '9' && id[1] >= '0' &&
-      id[1] <= '9' && id[2] >= '0' && id[2] <= '9' && id[3] >= '0' &&
-      id[3] <= '9' && id[4] >= '0' && id[4] <= '9') {
-    int yy = (id[0] - '0') * 10 + (id[1] - '0');
-    snprintf(out, n, "%d%c%c-%s", yy >= 57 ? 19 : 20, id[0], id[1], id + 2);
-  } else {
-    snprintf(out, n, "%s", id);
-  }
-}
+/* ow_object_id_cospar is in elset/intldes.c. */
 
 int ow__omm_values(const ow_elset *e, ow__omm_text *t, ow_err *err)
 {

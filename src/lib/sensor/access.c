@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MU_KM3_S2 398600.4418          /* WGS-84 GM */
-#define OMEGA_EARTH_RAD_S 7.2921151467e-5 /* WGS-84 */
+#define MU_KM3_S2 OW_WGS84_MU_KM3_S2 /* WGS-84 (bounds only) */
+#define OMEGA_EARTH_RAD_S OW_VALLADO_OMEGA_EARTH_RAD_S
 /* Apparent angular rate of the Sun's direction from any point near the
 ** Earth: the Earth's orbital motion (2e-7 rad/s) plus parallax (< 1e-9). */
 #define SUN_DIR_RATE_RAD_S 2.1e-7
@@ -205,14 +205,14 @@ static void elset_bounds(const ow_elset *e, double *r_min, double *r_max,
   double a = cbrt(MU_KM3_S2 / (n_rad_s * n_rad_s));
   double rp = a * (1.0 - e->ecc), ra = a * (1.0 + e->ecc);
   double vp = sqrt(MU_KM3_S2 * (2.0 / rp - 1.0 / a));
-  *r_min = fmax(0.98 * rp - 20.0, 6378.137 * 0.99);
+  *r_min = fmax(0.98 * rp - 20.0, OW_WGS84_RE_KM * 0.99);
   *r_max = 1.02 * ra + 20.0;
   *v_max = 1.03 * vp + 0.05;
-  if (*r_min > 6378.137 + 60.0)
+  if (*r_min > OW_WGS84_RE_KM + 60.0)
     return;
   /* Perigee near or below the surface: the object decays; a speed bound
   ** at a 60 km radius keeps the step policy valid until it does. */
-  *r_min = 6378.137 * 0.99;
+  *r_min = OW_WGS84_RE_KM * 0.99;
   *v_max = fmax(*v_max, 1.03 * sqrt(2.0 * MU_KM3_S2 / *r_min) + 0.05);
 }
 
@@ -317,6 +317,7 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
   ow_access_ctx *c;
   int st = OW_OK;
 
+  ow_err_clear(err); /* no source or line of an earlier use survives */
   *out = NULL;
   if (!net || net->n == 0 || !(span_s > 0) || !isfinite(span_s))
     return ow_err_set(err, OW_E_ARG, "", "empty network or bad span");

@@ -8,7 +8,8 @@
 ** full (no trailing junk, finite numbers, ranges) and the first problem
 ** is reported with its line and key.
 */
-#include "internal.h"
+#include "file_int.h"
+#include "num_int.h"
 #include "orbwatch/sensor.h"
 #include "orbwatch/ephem.h"
 
@@ -107,10 +108,15 @@ double ow_sensor_min_el(const ow_sensor *s, double az_rad)
 
 /* ---- parsing ----------------------------------------------------------- */
 
+#define SEEN_MAX 64 /* distinct keys in one section (about 40 exist) */
+
 typedef struct parser {
   const char *source;
   long line;
   ow_err *err;
+  int nseen;                 /* keys of the current section so far */
+  char seen_key[SEEN_MAX][32];
+  long seen_line[SEEN_MAX];
 } parser;
 
 static int fail(parser *p, int code, const char *key, const char *fmt,
@@ -128,10 +134,12 @@ static int fail(parser *p, int code, const char *key, const char *fmt,
 static int num(parser *p, const char *key, const char *v, double lo,
                double hi, double *out)
 {
-  char *end;
-  errno = 0;
-  double x = strtod(v, &end);
-  if (end == v || *end || errno == ERANGE || !isfinite(x))
+  double x;
+  int st = ow__num_real_z(v, 0, &x);
+  if (st == OW_E_RANGE)
+    return fail(p, OW_E_RANGE, key, "\"%s\" is beyond the range of a "
+                "double", v);
+  if (st != OW_OK)
     return fail(p, OW_E_PARSE, key, "\"%s\" is not a number", v);
   if (x < lo || x > hi) {
     char msg[160];
@@ -163,7 +171,8 @@ static int flag(parser *p, const char *key, const char *v, int *out)
   return OW_OK;
 }
 
-/* Split "a:b[:c]" items separated by commas; returns count or -1. */
+/* Split "a:b[:c]" items separated by commas; returns count or -1. Each
+** number is the text between separators, blanks around it allowed. */
 static int triples(const char *v, double out[][3], int max, int want)
 {
   int n = 0;
@@ -172,16 +181,17 @@ static int triples(const char *v, double out[][3], int max, int want)
     if (n == max)
       return -1;
     for (int k = 0; k < want; k++) {
-      char *end;
-      while (*q == ' ' || *q == '\t')
+      const char *a = q, *b;
+      char sep = k + 1 < want ? ':' : ',';
+      while (*q && *q != sep && *q != ',' && *q != ':')
         q++;
-      errno = 0;
-      out[n][k] = strtod(q, &end);
-      if (end == q || errno == ERANGE || !isfinite(out[n][k]))
+      b = q;
+      while (a < b && (*a == ' ' || *a == '\t'))
+        a++;
+      while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+        b--;
+      if (ow__num_real(a, (size_t)(b - a), 0, &out[n][k]) != OW_OK)
         return -1;
-      q = end;
-      while (*q == ' ' || *q == '\t')
-        q++;
       if (k + 1 < want) {
         if (*q != ':')
           return -1;
@@ -208,7 +218,6 @@ static int count_items(const char *v)
 static int set_key(parser *p, ow_sensor *s, const char *k, const char *v)
 {
   int st = OW_OK;
-  double x;
   if (!strcmp(k, "name")) {
     if (!*v || strlen(v) > OW_SENSOR_NAME_MAX)
       return fail(p, OW_E_RANGE, k, "name \"%s\" is empty or too long", v);
@@ -265,12 +274,13 @@ static int set_key(parser *p, ow_sensor *s, const char *k, const char *v)
   } else if (!strcmp(k, "target_albedo")) {
     st = num(p, k, v, 1e-3, 1, &s->target_albedo);
   } else if (!strcmp(k, "host_norad")) {
-    st = num(p, k, v, 0, 999999999.0, &x);
-    if (st == OW_OK) {
-      if (x != floor(x))
-        return fail(p, OW_E_PARSE, k, "\"%s\" is not an integer", v);
-      s->host_norad = (uint32_t)x;
-    }
+    long long id;
+    st = ow__num_int_z(v, 0, 999999999LL, &id);
+    if (st == OW_E_RANGE)
+      return fail(p, OW_E_RANGE, k, "%s not in [0, 999999999]", v);
+    if (st != OW_OK)
+      return fail(p, OW_E_PARSE, k, "\"%s\" is not a whole number", v);
+    s->host_norad = (uint32_t)id;
   } else if (!strcmp(k, "host_tle1") || !strcmp(k, "host_tle2")) {
     if (strlen(v) < 69 || strlen(v) > OW_TLE_TEXT_MAX ||
         v[0] != k[8])
@@ -424,6 +434,26 @@ static int finish(parser *p, ow_sensor *s, const int *seen_site)
   return st;
 }
 
+/*
+** A key given twice in one section (or before the first) is an error:
+** the second value would silently replace the first.
+*/
+static int note_key(parser *p, const char *k)
+{
+  for (int i = 0; i < p->nseen; i++)
+    if (!strcmp(p->seen_key[i], k)) {
+      char msg[96];
+      snprintf(msg, sizeof msg, "key \"%%s\" given twice (first on line %ld)",
+               p->seen_line[i]);
+      return fail(p, OW_E_PARSE, k, msg, k);
+    }
+  if (p->nseen < SEEN_MAX && strlen(k) < sizeof p->seen_key[0]) {
+    snprintf(p->seen_key[p->nseen], sizeof p->seen_key[0], "%s", k);
+    p->seen_line[p->nseen++] = p->line;
+  }
+  return OW_OK;
+}
+
 static char *trim(char *a)
 {
   char *e;
@@ -438,7 +468,7 @@ static char *trim(char *a)
 int ow_network_parse(ow_network *net, const char *buf, size_t len,
                      const char *source, ow_err *err)
 {
-  parser p = {source, 0, err};
+  parser p;
   ow_sensor cur;
   int in_sensor = 0, have_type = 0, seen_site[2] = {0, 0}, st;
   size_t pos = 0, added = 0;
@@ -446,6 +476,11 @@ int ow_network_parse(ow_network *net, const char *buf, size_t len,
 
   if (err)
     ow_err_clear(err);
+  memset(&p, 0, sizeof p);
+  p.source = source;
+  p.err = err;
+  if (buf == NULL && len > 0)
+    return fail(&p, OW_E_ARG, "", "%s", "no input buffer");
   if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
     pos = 3; /* UTF-8 BOM */
   while (pos < len) {
@@ -479,6 +514,7 @@ int ow_network_parse(ow_network *net, const char *buf, size_t len,
         added++;
       }
       in_sensor = 1;
+      p.nseen = 0;
       have_type = 0;
       seen_site[0] = seen_site[1] = 0;
       ow_sensor_defaults(&cur, OW_SENSOR_RADAR);
@@ -490,6 +526,8 @@ int ow_network_parse(ow_network *net, const char *buf, size_t len,
       return fail(&p, OW_E_PARSE, "", "\"%s\" is not KEY = VALUE", t);
     *eq = 0;
     char *k = trim(t), *v = trim(eq + 1);
+    if ((st = note_key(&p, k)) != OW_OK)
+      return st;
     if (!in_sensor) {
       if (strcmp(k, "network"))
         return fail(&p, OW_E_PARSE, k,
@@ -559,38 +597,14 @@ int ow_network_parse(ow_network *net, const char *buf, size_t len,
 
 int ow_network_load_file(ow_network *net, const char *path, ow_err *err)
 {
-  FILE *f = fopen(path, "rb");
-  char *buf = NULL;
-  size_t n = 0, cap = 0;
+  char *buf;
+  size_t n;
   int st;
-  if (!f) {
-    if (err) {
-      ow_err_set(err, OW_E_IO, "", "cannot open: %s", strerror(errno));
-      snprintf(err->source, sizeof err->source, "%s", path);
-    }
-    return OW_E_IO;
-  }
-  for (;;) {
-    if (n == cap) {
-      char *q = realloc(buf, cap = cap ? 2 * cap : 65536);
-      if (!q) {
-        free(buf);
-        fclose(f);
-        return ow_err_set(err, OW_E_NOMEM, "", "out of memory");
-      }
-      buf = q;
-    }
-    size_t got = fread(buf + n, 1, cap - n, f);
-    n += got;
-    if (got == 0)
-      break;
-  }
-  st = ferror(f) ? OW_E_IO : OW_OK;
-  fclose(f);
-  if (st == OW_OK)
-    st = ow_network_parse(net, buf, n, path, err);
-  else
-    ow_err_set(err, OW_E_IO, "", "read error");
+  ow_err_clear(err);
+  st = ow__file_read(path, OW__FILE_MAX_CONFIG, &buf, &n, err);
+  if (st != OW_OK)
+    return st;
+  st = ow_network_parse(net, buf, n, path, err);
   free(buf);
   return st;
 }

@@ -12,10 +12,10 @@
 #include <string.h>
 
 /* WGS-72 values, as the element sets are fitted with them (STR#3). */
-#define MU_KM3_S2 398600.8
-#define RE_KM 6378.135
-#define J2 0.001082616
-#define SECONDS_PER_DAY 86400.0
+#define MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72: the sets are for SGP4 */
+#define RE_KM OW_WGS72_RE_KM
+#define J2 OW_WGS72_J2
+#define SECONDS_PER_DAY OW_SEC_PER_DAY
 /* Mean motion of the mean Sun, 360 deg per tropical year, for the
 ** sun-synchronous condition (Vallado, Fundamentals, 4th ed., sec. 9.6). */
 #define SUN_RATE_RAD_S (OW__TWOPI / (365.2421897 * SECONDS_PER_DAY))
