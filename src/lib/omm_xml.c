@@ -5,54 +5,45 @@
 ** keyword is read, wherever it sits, so the namespaced and unqualified
 ** schema variants both work.
 **
-** Parsing is libxml2's, with network access off, no entity substitution,
-** and documents with a DTD refused (no entity expansion at all); libxml2
-** prints nothing, its error comes back as the diagnostic.
+** Parsing is the XML layer's (xml_int.h): no network, any DOCTYPE refused
+** (no entity expansion at all), the first error reported at its line.
 */
 #include "elset_int.h"
+#include "xml_int.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
 
-static int name_is(const xmlNode *n, const char *name)
-{
-  return n->type == XML_ELEMENT_NODE &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static int has_element_child(const xmlNode *n)
-{
-  for (const xmlNode *c = n->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE)
-      return 1;
-  return 0;
-}
+/* Longest element text read (OBJECT_NAME is at most 80 bytes). */
+#define TEXT_MAX 512
 
 /* Read the leaves under n into rec; the first problem stops it. */
-static int read_leaves(const xmlNode *n, ow__omm_rec *rec, ow_err *err,
+static int read_leaves(const ow__xml_node *n, ow__omm_rec *rec, ow_err *err,
                        long *line)
 {
-  for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+  for (const ow__xml_node *c = ow__xml_child(n); c != NULL;
+       c = ow__xml_next(c)) {
     int rc, id;
-    xmlChar *text;
-    if (c->type != XML_ELEMENT_NODE)
-      continue;
-    if (has_element_child(c)) {
+    long tn;
+    char text[TEXT_MAX];
+    if (ow__xml_child(c) != NULL) {
       if ((rc = read_leaves(c, rec, err, line)) != OW_OK)
         return rc;
       continue;
     }
-    id = ow__omm_key((const char *)c->name, strlen((const char *)c->name));
+    id = ow__omm_key(ow__xml_name(c), strlen(ow__xml_name(c)));
     if (id < 0)
       continue;
-    text = xmlNodeGetContent(c);
-    rc = ow__omm_set(rec, id, text ? (const char *)text : "",
-                     text ? strlen((const char *)text) : 0, err);
-    xmlFree(text);
+    tn = ow__xml_text(c, text, sizeof text);
+    if (tn < 0) {
+      *line = ow__xml_line(c);
+      return ow_err_set(err, OW_E_PARSE, ow__omm_key_name(id),
+                        "%s is longer than %d bytes", ow__omm_key_name(id),
+                        TEXT_MAX - 1);
+    }
+    rc = ow__omm_set(rec, id, text, (size_t)tn, err);
     if (rc != OW_OK) {
-      *line = xmlGetLineNo(c);
+      *line = ow__xml_line(c);
       return rc;
     }
   }
@@ -69,16 +60,14 @@ typedef struct xml_walk {
   int nomem;
 } xml_walk;
 
-static void walk(const xmlNode *n, xml_walk *w)
+static void walk(const ow__xml_node *n, xml_walk *w)
 {
-  for (; n != NULL && !w->nomem; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE)
-      continue;
-    if (name_is(n, "omm")) {
+  for (; n != NULL && !w->nomem; n = ow__xml_next(n)) {
+    if (ow__xml_is(n, "omm")) {
       ow__omm_rec rec;
       ow_err err;
       ow_elset *slot = ow__catalog_slot(w->cat);
-      long line = xmlGetLineNo(n);
+      long line = ow__xml_line(n);
       w->found++;
       if (slot == NULL) {
         w->nomem = 1;
@@ -94,7 +83,7 @@ static void walk(const xmlNode *n, xml_walk *w)
       w->cat->n++;
       w->st->loaded++;
     } else {
-      walk(n->children, w);
+      walk(ow__xml_child(n), w);
     }
   }
 }
@@ -103,46 +92,21 @@ int ow__omm_xml_read(ow_catalog *cat, const char *buf, size_t len,
                      const char *source, ow_diag_fn diag, void *user,
                      ow_load_stats *st)
 {
-  xmlParserCtxtPtr ctxt;
-  xmlDocPtr doc;
+  ow__xml_doc *doc;
   xml_walk w = {cat, source, diag, user, st, 0, 0};
   ow_err err;
+  int rc;
 
   ow_err_clear(&err);
-  if (len > (size_t)0x7fffffff) {
-    ow_err_set(&err, OW_E_PARSE, "", "XML input larger than 2 GiB");
-    ow__report(diag, user, &err, source, 0, st);
+  rc = ow__xml_parse(buf, len, &doc, &err);
+  if (rc == OW_E_NOMEM)
+    return rc;
+  if (rc != OW_OK) {
+    ow__report(diag, user, &err, source, err.line, st);
     return OW_OK;
   }
-  ctxt = xmlNewParserCtxt();
-  if (ctxt == NULL)
-    return OW_E_NOMEM;
-  doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR |
-                              XML_PARSE_NOWARNING);
-  if (doc == NULL) {
-    const xmlError *xe = xmlCtxtGetLastError(ctxt);
-    char msg[200];
-    size_t k;
-    snprintf(msg, sizeof msg, "%s",
-             xe && xe->message ? xe->message : "unreadable");
-    k = strlen(msg);
-    while (k > 0 && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
-      msg[--k] = '\0';
-    ow_err_set(&err, OW_E_PARSE, "", "malformed XML: %s", msg);
-    ow__report(diag, user, &err, source, xe ? xe->line : 0, st);
-    xmlFreeParserCtxt(ctxt);
-    return OW_OK;
-  }
-  if (doc->intSubset != NULL || doc->extSubset != NULL) {
-    ow_err_set(&err, OW_E_UNSUPPORTED, "",
-               "XML with a DTD (<!DOCTYPE>) is not accepted");
-    ow__report(diag, user, &err, source, 1, st);
-  } else {
-    walk(xmlDocGetRootElement(doc), &w);
-  }
-  xmlFreeDoc(doc);
-  xmlFreeParserCtxt(ctxt);
+  walk(ow__xml_root(doc), &w);
+  ow__xml_free(doc);
   if (w.nomem)
     return OW_E_NOMEM;
   return w.found == 0 && st->rejected == 0 ? OW_E_EMPTY : OW_OK;

@@ -281,6 +281,116 @@ static void test_blanks_around_equals(void)
   free(buf);
 }
 
+/* Replace the first "from" in buf[0..*len) by "to" into a new buffer. */
+static char *respell(const char *buf, size_t len, const char *from,
+                     const char *to, size_t *out_len)
+{
+  size_t fl = strlen(from), tl = strlen(to);
+  const char *at = NULL;
+  for (size_t i = 0; i + fl <= len; i++)
+    if (memcmp(buf + i, from, fl) == 0) {
+      at = buf + i;
+      break;
+    }
+  if (at == NULL)
+    return NULL;
+  char *out = malloc(len - fl + tl + 1);
+  if (out == NULL)
+    return NULL;
+  size_t k = (size_t)(at - buf);
+  memcpy(out, buf, k);
+  memcpy(out + k, to, tl);
+  memcpy(out + k + tl, at + fl, len - k - fl);
+  *out_len = len - fl + tl;
+  out[*out_len] = '\0';
+  return out;
+}
+
+/*
+** A broken tag is reported at its line (15 of CDMExample1.xml, the TCA),
+** not at the end of the file as before the XML layer.
+*/
+static void test_xml_error_line(void)
+{
+  /* "</TCA" is found where the '>' should be: after the line end, at the
+     first character of line 16. */
+  static const struct {
+    const char *from, *to;
+    long line;
+  } breaks[] = {{"</TCA>", "</TCX>", 15},
+                {"</TCA>", "</TCA", 16},
+                {"<TCA>", "<TCA", 15},
+                {"<TCA>", "<1TCA>", 15}};
+  size_t len, bl;
+  char *buf = check_read_file(shared("cdm/orekit/CDMExample1.xml"), &len);
+  CHECK(buf != NULL);
+  if (buf == NULL)
+    return;
+  for (size_t i = 0; i < sizeof breaks / sizeof *breaks; i++) {
+    char *bad = respell(buf, len, breaks[i].from, breaks[i].to, &bl);
+    ow_err e;
+    char msg[600];
+    CHECK(bad != NULL);
+    if (bad == NULL)
+      continue;
+    ow_err_clear(&e);
+    CHECK_EQ_INT(ow_cdm_read(bad, bl, "x.xml", OW_CDM_LENIENT, &cdm_b, &warn,
+                             &e),
+                 OW_E_PARSE);
+    CHECK_EQ_INT(e.line, breaks[i].line);
+    CHECK(strstr(e.msg, "malformed XML") != NULL);
+    printf("broken tag %s: %s\n", breaks[i].to,
+           ow_err_format(&e, msg, sizeof msg));
+    free(bad);
+  }
+  free(buf);
+}
+
+/*
+** Any DOCTYPE is refused at its line, before its entities are declared:
+** a "billion laughs" message (ten levels of ten references, 10^9 bytes if
+** expanded) returns at once. Before the XML layer the CDM reader expanded
+** entities declared in a DOCTYPE (this file read as a CDM with the
+** expansion in ORIGINATOR, or took gigabytes).
+*/
+static void test_xml_doctype(void)
+{
+  size_t len, bl;
+  char *buf = check_read_file(shared("cdm/orekit/CDMExample1.xml"), &len);
+  CHECK(buf != NULL);
+  if (buf == NULL)
+    return;
+  char dtd[2048];
+  size_t k = (size_t)snprintf(dtd, sizeof dtd,
+                              "?>\n<!DOCTYPE cdm [\n <!ENTITY l0 \"lol\">\n");
+  for (int i = 1; i <= 10; i++) {
+    k += (size_t)snprintf(dtd + k, sizeof dtd - k, " <!ENTITY l%d \"", i);
+    for (int j = 0; j < 10; j++)
+      k += (size_t)snprintf(dtd + k, sizeof dtd - k, "&l%d;", i - 1);
+    k += (size_t)snprintf(dtd + k, sizeof dtd - k, "\">\n");
+  }
+  snprintf(dtd + k, sizeof dtd - k, "]>");
+  char *withdtd = respell(buf, len, "?>", dtd, &bl);
+  CHECK(withdtd != NULL);
+  size_t bl2;
+  char *bad = withdtd ? respell(withdtd, bl, "<ORIGINATOR>JSPOC",
+                                "<ORIGINATOR>&l10;", &bl2)
+                      : NULL;
+  CHECK(bad != NULL);
+  if (bad != NULL) {
+    ow_err e;
+    ow_err_clear(&e);
+    CHECK_EQ_INT(ow_cdm_read(bad, bl2, "laughs.xml", OW_CDM_LENIENT, &cdm_b,
+                             &warn, &e),
+                 OW_E_UNSUPPORTED);
+    CHECK_EQ_INT(e.line, 2);
+    CHECK(strstr(e.msg, "DOCTYPE") != NULL);
+  }
+  free(bad);
+  free(withdtd);
+  free(buf);
+}
+
 static void test_lenient_real(void)
 {
   ow_err e;
@@ -454,6 +564,8 @@ int main(void)
   test_round_trips();
   test_invalid();
   test_blanks_around_equals();
+  test_xml_error_line();
+  test_xml_doctype();
   test_lenient_real();
   test_pc_from_cdms();
   return check_done();
