@@ -147,6 +147,9 @@ static int same_elset(const ow_elset *a, const ow_elset *b)
 ** byte (layout hints carried over, since OMM has no place for them), and
 ** the values must be identical.
 */
+/* Creation date given to the writers: 2026-01-01T00:00:00 UTC. */
+static const ow_jd CREATED = {2461041.5, 0.0};
+
 static void test_catalog_roundtrip(const char *rel, size_t expect)
 {
   static const ow_format fmts[] = {OW_FMT_OMM_KVN, OW_FMT_OMM_XML,
@@ -163,8 +166,8 @@ static void test_catalog_roundtrip(const char *rel, size_t expect)
     char *text = NULL;
     size_t len = 0, bad_tle = 0, bad_val = 0;
     ow_catalog back;
-    CHECK_EQ_INT(ow_catalog_write(c.items, c.n, fmts[f], &text, &len,
-                                  keep_diag, NULL),
+    CHECK_EQ_INT(ow_catalog_write(c.items, c.n, fmts[f], CREATED, &text,
+                                  &len, keep_diag, NULL),
                  OW_OK);
     CHECK_EQ_INT(ow_format_detect(text, len), fmts[f]);
     ow_catalog_init(&back);
@@ -220,8 +223,8 @@ static void test_nine_digits(void)
   CHECK_EQ_INT(c.items[0].epoch_utc.frac == 0.5, 1);
   /* TLE cannot hold it: the writer refuses, says why, writes the rest. */
   ndiag = 0;
-  CHECK_EQ_INT(ow_catalog_write(c.items, c.n, OW_FMT_TLE, &text, &len,
-                                keep_diag, NULL),
+  CHECK_EQ_INT(ow_catalog_write(c.items, c.n, OW_FMT_TLE, CREATED, &text,
+                                &len, keep_diag, NULL),
                OW_E_TOO_BIG);
   CHECK_EQ_INT(ndiag, 1);
   CHECK_STR(last_diag, "record 1: NORAD_CAT_ID: catalog number 123456789 "
@@ -232,8 +235,8 @@ static void test_nine_digits(void)
   /* Every OMM encoding keeps it. */
   for (int f = OW_FMT_OMM_KVN; f <= OW_FMT_OMM_CSV; f++) {
     ow_catalog b;
-    CHECK_EQ_INT(ow_catalog_write(c.items, c.n, (ow_format)f, &text, &len,
-                                  NULL, NULL),
+    CHECK_EQ_INT(ow_catalog_write(c.items, c.n, (ow_format)f, CREATED, &text,
+                                  &len, NULL, NULL),
                  OW_OK);
     CHECK_EQ_INT(read_buf(&b, text, OW_FMT_AUTO, &st), OW_OK);
     CHECK_EQ_INT(b.n, 1);
@@ -292,6 +295,84 @@ static void expect_kvn(const char *from, const char *to, int code,
   CHECK_EQ_INT(read_buf(&c, buf, OW_FMT_OMM_KVN, &st), code);
   CHECK_STR(last_diag, diag);
   ow_catalog_free(&c);
+}
+
+/*
+** The writers take their creation date from the caller: with a fixed one
+** the bytes are fixed. SGP4-VER's 00005 (Vanguard 1) written as KVN and
+** XML, compared with the text expected from its TLE fields (epoch 00179.
+** 78495062 = 2000-06-27 (day 179 of a leap year) + 67819.733568 s =
+** 18:50:19.733568; B* 28098-4 = 2.8098e-05; ndot .00000023 = 2.3e-07).
+*/
+static void test_creation_date(void)
+{
+  static const char want_kvn[] =
+      "CCSDS_OMM_VERS = 3.0\n"
+      "CREATION_DATE = 2026-01-01T12:34:56\n"
+      "ORIGINATOR = ORBWATCH\n"
+      "\n"
+      "OBJECT_NAME         = VANGUARD 1\n"
+      "OBJECT_ID           = 1958-002B\n"
+      "CENTER_NAME         = EARTH\n"
+      "REF_FRAME           = TEME\n"
+      "TIME_SYSTEM         = UTC\n"
+      "MEAN_ELEMENT_THEORY = SGP4\n"
+      "\n"
+      "EPOCH               = 2000-06-27T18:50:19.733568\n"
+      "MEAN_MOTION         = 10.82419157 [rev/day]\n"
+      "ECCENTRICITY        = 0.1859667\n"
+      "INCLINATION         = 34.2682 [deg]\n"
+      "RA_OF_ASC_NODE      = 348.7242 [deg]\n"
+      "ARG_OF_PERICENTER   = 331.7664 [deg]\n"
+      "MEAN_ANOMALY        = 19.3264 [deg]\n"
+      "EPHEMERIS_TYPE      = 0\n"
+      "CLASSIFICATION_TYPE = U\n"
+      "NORAD_CAT_ID        = 5\n"
+      "ELEMENT_SET_NO      = 475\n"
+      "REV_AT_EPOCH        = 41366\n"
+      "BSTAR               = 2.8098e-05 [1/ER]\n"
+      "MEAN_MOTION_DOT     = 2.3e-07 [rev/day**2]\n"
+      "MEAN_MOTION_DDOT    = 0 [rev/day**3]\n";
+  ow_elset e;
+  ow_err err;
+  char *text = NULL;
+  size_t len = 0;
+  ow_jd at;
+  /* 2026-01-01T12:34:56 UTC: JD 2461041.5 + 45296 s / 86400 s. */
+  at.day = 2461041.5;
+  at.frac = 45296.0 / 86400.0;
+  CHECK_EQ_INT(ow_tle_parse_lines(
+                   "VANGUARD 1",
+                   "1 00005U 58002B   00179.78495062  .00000023  00000-0  "
+                   "28098-4 0  4753",
+                   "2 00005  34.2682 348.7242 1859667 331.7664  19.3264 "
+                   "10.82419157413667",
+                   NULL, &e, &err),
+               OW_OK);
+  CHECK_EQ_INT(ow_catalog_write(&e, 1, OW_FMT_OMM_KVN, at, &text, &len, NULL,
+                                NULL),
+               OW_OK);
+  CHECK_STR(text, want_kvn);
+  CHECK_EQ_INT(len, sizeof want_kvn - 1);
+  free(text);
+  CHECK_EQ_INT(ow_catalog_write(&e, 1, OW_FMT_OMM_XML, at, &text, &len, NULL,
+                                NULL),
+               OW_OK);
+  CHECK(text != NULL &&
+        strstr(text, "<CREATION_DATE>2026-01-01T12:34:56</CREATION_DATE>") !=
+            NULL);
+  free(text);
+  /* A creation date that is no date is refused, nothing written. */
+  at.day = NAN;
+  CHECK_EQ_INT(ow_catalog_write(&e, 1, OW_FMT_OMM_KVN, at, &text, &len, NULL,
+                                NULL),
+               OW_E_ARG);
+  CHECK(text == NULL);
+  /* Formats without a creation date do not need one. */
+  CHECK_EQ_INT(ow_catalog_write(&e, 1, OW_FMT_OMM_JSON, at, &text, &len,
+                                NULL, NULL),
+               OW_OK);
+  free(text);
 }
 
 static void test_kvn(void)
@@ -412,6 +493,7 @@ int main(void)
 {
   test_samples();
   test_nine_digits();
+  test_creation_date();
   test_kvn();
   test_xml_json_csv_errors();
   test_catalog_roundtrip("catalog/full_2023-10_spacetrack_3le.txt", 26140);

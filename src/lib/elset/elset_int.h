@@ -107,17 +107,22 @@ int ow__omm_json_read(ow_catalog *cat, const char *buf, size_t len,
 int ow__omm_csv_read(ow_catalog *cat, const char *buf, size_t len,
                      const char *source, ow_diag_fn diag, void *user,
                      ow_load_stats *st);
-int ow__omm_kvn_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user);
-int ow__omm_xml_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user);
+/* created: CREATION_DATE text from ow__creation_date. */
+int ow__omm_kvn_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user);
+int ow__omm_xml_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user);
 int ow__omm_json_write(const ow_elset *es, size_t n, ow__buf *b,
                        ow_diag_fn diag, void *user);
 int ow__omm_csv_write(const ow_elset *es, size_t n, ow__buf *b,
                       ow_diag_fn diag, void *user);
 
-/* CREATION_DATE of written messages: now, UTC, to the second. */
-void ow__creation_date(char *buf, size_t n);
+/*
+** CREATION_DATE of written messages from the caller's time: UTC to the
+** second, "YYYY-MM-DDThh:mm:ss", into buf (at least OW_ISO_BUF bytes).
+** OW_E_ARG when creation_utc is not a date of years 1000-9999.
+*/
+int ow__creation_date(ow_jd creation_utc, char *buf, size_t n);
 
 /* Report a record that a writer cannot write ("record N"), count nothing. */
 void ow__write_report(ow_diag_fn diag, void *user, ow_err *err, size_t i);

@@ -10,10 +10,11 @@
 */
 #include "elset_int.h"
 #include "kvn_int.h"
+#include "orbwatch/time.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
+#include <math.h>
 
 typedef struct kvn_state {
   ow__omm_rec rec;
@@ -141,20 +142,25 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
   return found ? OW_OK : OW_E_EMPTY;
 }
 
-/* Creation time of a written message, UTC to the second. */
-void ow__creation_date(char *buf, size_t n)
+int ow__creation_date(ow_jd creation_utc, char *buf, size_t n)
 {
-  time_t now = time(NULL);
-  struct tm tmv;
-  if (now == (time_t)-1 || gmtime_r(&now, &tmv) == NULL) {
-    snprintf(buf, n, "1970-01-01T00:00:00");
-    return;
-  }
-  strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tmv);
+  char iso[OW_ISO_BUF];
+  size_t k;
+  if (n > 0)
+    buf[0] = '\0';
+  if (!isfinite(creation_utc.day) || !isfinite(creation_utc.frac) ||
+      ow_time_format_iso(creation_utc, 0, iso, sizeof iso) != OW_OK ||
+      iso[0] < '1' || iso[4] != '-')
+    return OW_E_ARG;
+  k = strlen(iso);
+  if (k > 0 && iso[k - 1] == 'Z')
+    iso[--k] = '\0';
+  snprintf(buf, n, "%s", iso);
+  return OW_OK;
 }
 
-int ow__omm_kvn_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user)
+int ow__omm_kvn_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user)
 {
   /* Units as the standard spells them (502.0-B-3 table 4-2/4-3). */
   static const char *const UNIT[OW__OMM_NKEYS] = {
@@ -169,9 +175,7 @@ int ow__omm_kvn_write(const ow_elset *es, size_t n, ow__buf *b,
   static const int META[] = {OW__K_OBJECT_NAME, OW__K_OBJECT_ID,
                              OW__K_CENTER_NAME, OW__K_REF_FRAME,
                              OW__K_TIME_SYSTEM, OW__K_MEAN_ELEMENT_THEORY};
-  char created[32];
   int result = OW_OK;
-  ow__creation_date(created, sizeof created);
   for (size_t i = 0; i < n; i++) {
     ow__omm_text t;
     ow_err err;

@@ -121,8 +121,8 @@ static void element(ow__buf *b, const char *indent, int key,
   ow__buf_printf(b, "</%s>\n", name);
 }
 
-int ow__omm_xml_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user)
+int ow__omm_xml_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user)
 {
   static const int META[] = {OW__K_OBJECT_NAME, OW__K_OBJECT_ID,
                              OW__K_CENTER_NAME, OW__K_REF_FRAME,
@@ -135,9 +135,7 @@ int ow__omm_xml_write(const ow_elset *es, size_t n, ow__buf *b,
                              OW__K_NORAD_CAT_ID,   OW__K_ELEMENT_SET_NO,
                              OW__K_REV_AT_EPOCH,   OW__K_BSTAR,
                              OW__K_MEAN_MOTION_DOT, OW__K_MEAN_MOTION_DDOT};
-  char created[32];
   int result = OW_OK;
-  ow__creation_date(created, sizeof created);
   ow__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                   "<ndm xmlns:xsi=\"http://www.w3.org/2001/"
                   "XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\""
