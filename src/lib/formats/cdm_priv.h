@@ -55,6 +55,8 @@ typedef struct ow__cdm_ctx {
   unsigned char seen1[2][128];
   char pending[OW_CDM_COMMENTS]; /* comments waiting for their section */
   long pending_line;
+  int ninconsistent; /* OW_W_INCONSISTENT warnings (both modes) */
+  long miss_line, speed_line; /* where MISS_DISTANCE, RELATIVE_SPEED were */
 } ow__cdm_ctx;
 
 void ow__cdm_ctx_init(ow__cdm_ctx *c, ow_cdm *cdm, const char *source,
