@@ -498,6 +498,32 @@ static void test_miss_consistency(void)
   free(buf);
 }
 
+/*
+** A JSON CDM (there is no CCSDS JSON form) is recognised and refused with
+** OW_E_UNSUPPORTED and a message the CLI can print as it is. Before, it
+** was E_PARSE "expected '=' after keyword in \"{\"".
+*/
+static void test_json_refused(void)
+{
+  static const char json[] =
+      "\n  {\"CCSDS_CDM_VERS\": \"1.0\", \"CREATION_DATE\": "
+      "\"2010-03-12T22:31:12.000\", \"MISS_DISTANCE\": 715}\n";
+  static const char array[] = "\xEF\xBB\xBF[{\"TCA\": \"2010-03-13\"}]";
+  ow_err e;
+  ow_err_clear(&e);
+  CHECK_EQ_INT(ow_cdm_read(json, sizeof json - 1, "c.json", OW_CDM_LENIENT,
+                           &cdm_a, &warn, &e),
+               OW_E_UNSUPPORTED);
+  CHECK_STR(e.msg, "JSON CDM is not supported; use KVN or XML");
+  CHECK_EQ_INT(e.line, 2);
+  CHECK_STR(e.source, "c.json");
+  ow_err_clear(&e);
+  CHECK_EQ_INT(ow_cdm_read_kvn(array, sizeof array - 1, "a.json",
+                               OW_CDM_STRICT, &cdm_a, &warn, &e),
+               OW_E_UNSUPPORTED);
+  CHECK_EQ_INT(e.line, 1);
+}
+
 static void test_lenient_real(void)
 {
   ow_err e;
@@ -674,6 +700,7 @@ int main(void)
   test_xml_error_line();
   test_xml_doctype();
   test_miss_consistency();
+  test_json_refused();
   test_lenient_real();
   test_pc_from_cdms();
   return check_done();

@@ -779,11 +779,36 @@ int ow__cdm_finish(ow__cdm_ctx *c, long last_line)
   return c->ninconsistent > 0 ? OW_W_INCONSISTENT : OW_OK;
 }
 
+int ow__cdm_json_refuse(const char *buf, size_t len, const char *source,
+                        ow_cdm *cdm, ow_cdm_warnings *warn, ow_err *err)
+{
+  size_t i = 0;
+  if (len >= 3 && (unsigned char)buf[0] == 0xEF &&
+      (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF)
+    i = 3;
+  while (i < len && isspace((unsigned char)buf[i]))
+    i++;
+  if (i >= len || (buf[i] != '{' && buf[i] != '['))
+    return OW_OK;
+  /* CCSDS defines no JSON CDM; the JSON some services serve has no agreed
+     keywords or units, so it is refused rather than guessed. */
+  ow__cdm_ctx c;
+  ow__cdm_ctx_init(&c, cdm, source, OW_CDM_STRICT, warn, err);
+  long line = 1;
+  for (size_t k = 0; k < i; k++)
+    line += buf[k] == '\n';
+  return ow__cdm_error(&c, OW_E_UNSUPPORTED, line, "",
+                       "JSON CDM is not supported; use KVN or XML");
+}
+
 int ow_cdm_read(const char *buf, size_t len, const char *source,
                 ow_cdm_mode mode, ow_cdm *cdm, ow_cdm_warnings *warn,
                 ow_err *err)
 {
   size_t i = 0;
+  int st = ow__cdm_json_refuse(buf, len, source, cdm, warn, err);
+  if (st != OW_OK)
+    return st;
   while (i < len && isspace((unsigned char)buf[i]))
     i++;
   if (i < len && buf[i] == '<')

@@ -80,6 +80,10 @@ int ow__cdm_error(ow__cdm_ctx *c, int code, long line, const char *key,
 int ow__cdm_kv(ow__cdm_ctx *c, long line, const char *key, const char *value,
                const char *unit);
 int ow__cdm_comment(ow__cdm_ctx *c, long line, const char *text);
+/* OW_E_UNSUPPORTED (with its message and line) when buf is JSON ('{' or
+** '[' first), else OW_OK and nothing touched. */
+int ow__cdm_json_refuse(const char *buf, size_t len, const char *source,
+                        ow_cdm *cdm, ow_cdm_warnings *warn, ow_err *err);
 /* Obligatory keywords, covariance rows, frames; then the final status. */
 int ow__cdm_finish(ow__cdm_ctx *c, long last_line);
 
