@@ -429,6 +429,98 @@ static void test_kvn(void)
   ow_catalog_free(&c);
 }
 
+/* One complete JSON record for catalog number norad, with extra text
+   (",\"K\": v") spliced in before the closing brace. */
+static void json_rec(char *out, size_t n, int norad, const char *extra)
+{
+  snprintf(out, n,
+           "{\"OBJECT_NAME\":\"SAT %d\",\"OBJECT_ID\":\"2026-001A\","
+           "\"EPOCH\":\"2026-06-10T12:00:00.000000\",\"MEAN_MOTION\":15.0,"
+           "\"ECCENTRICITY\":0.0001,\"INCLINATION\":53.0,"
+           "\"RA_OF_ASC_NODE\":10.0,\"ARG_OF_PERICENTER\":20.0,"
+           "\"MEAN_ANOMALY\":30.0,\"NORAD_CAT_ID\":%d,\"BSTAR\":0.0001,"
+           "\"MEAN_MOTION_DOT\":1e-05,\"MEAN_MOTION_DDOT\":0%s}",
+           norad, norad, extra);
+}
+
+/*
+** One bad value in a JSON file rejects its record, not the file: a number
+** that is not JSON, a real that overflows, a duplicate key, a missing
+** comma between records. Before, each dropped every record ("malformed
+** JSON" once, 0 loaded). An unclosed quote in CSV rejects its row and
+** reading goes on at the next line; before, it swallowed every later row.
+*/
+static void test_record_recovery(void)
+{
+  static const char *const bad[] = {",\"GM\":398600.4.4", ",\"GM\":1e400",
+                                    ",\"BSTAR\":0.0002", "}{"};
+  ow_catalog c;
+  ow_load_stats st;
+  for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+    char r1[600], r2[600], r3[600], text[2000];
+    json_rec(r1, sizeof r1, 1, "");
+    json_rec(r2, sizeof r2, 2, bad[k]);
+    json_rec(r3, sizeof r3, 3, "");
+    snprintf(text, sizeof text, "[\n%s,\n%s,\n%s\n]\n", r1, r2, r3);
+    ndiag = 0;
+    CHECK_EQ_INT(read_buf(&c, text, OW_FMT_AUTO, &st), OW_E_PARSE);
+    CHECK_EQ_INT(st.loaded, 2);
+    CHECK_EQ_INT(st.rejected, 1);
+    CHECK_EQ_INT(ndiag, 1);
+    if (c.n == 2) {
+      CHECK_EQ_INT(c.items[0].norad, 1);
+      CHECK_EQ_INT(c.items[1].norad, 3);
+    }
+    CHECK(strncmp(last_diag, "t:3: ", 5) == 0);
+    if (strncmp(last_diag, "t:3: ", 5) != 0)
+      fprintf(stderr, "case %zu: %s\n", k, last_diag);
+    ow_catalog_free(&c);
+  }
+  {
+    /* An array never closed: the records are read, the end reported. */
+    char r1[600], text[1000];
+    json_rec(r1, sizeof r1, 1, "");
+    snprintf(text, sizeof text, "[\n%s,\n{\"NORAD_CAT_ID\": 5\n", r1);
+    CHECK_EQ_INT(read_buf(&c, text, OW_FMT_AUTO, &st), OW_E_PARSE);
+    CHECK_EQ_INT(st.loaded, 1);
+    CHECK_EQ_INT(st.rejected, 2);
+    ow_catalog_free(&c);
+  }
+
+  {
+    static const char hdr[] =
+        "OBJECT_NAME,OBJECT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,"
+        "RA_OF_ASC_NODE,ARG_OF_PERICENTER,MEAN_ANOMALY,NORAD_CAT_ID,BSTAR,"
+        "MEAN_MOTION_DOT,MEAN_MOTION_DDOT\n";
+    static const char row[] =
+        "%s,2026-001A,2026-06-10T12:00:00,15,0.0001,53,10,20,30,%d,0.0001,"
+        "1e-05,0\n";
+    char text[2000], r[300];
+    size_t k = (size_t)snprintf(text, sizeof text, "%s", hdr);
+    snprintf(r, sizeof r, row, "\"SAT, ONE\"", 1);
+    k += (size_t)snprintf(text + k, sizeof text - k, "%s", r);
+    snprintf(r, sizeof r, row, "\"SAT TWO", 2);
+    k += (size_t)snprintf(text + k, sizeof text - k, "%s", r);
+    snprintf(r, sizeof r, row, "SAT THREE", 3);
+    k += (size_t)snprintf(text + k, sizeof text - k, "%s", r);
+    snprintf(r, sizeof r, row, "SAT FOUR", 4);
+    snprintf(text + k, sizeof text - k, "%s", r);
+    ndiag = 0;
+    CHECK_EQ_INT(read_buf(&c, text, OW_FMT_AUTO, &st), OW_E_PARSE);
+    CHECK_EQ_INT(st.loaded, 3);
+    CHECK_EQ_INT(st.rejected, 1);
+    CHECK_EQ_INT(ndiag, 1);
+    CHECK_STR(last_diag, "t:3: quote never closed; the row ends at this "
+                         "line and reading goes on at the next");
+    if (c.n == 3) {
+      CHECK_STR(c.items[0].name, "SAT, ONE");
+      CHECK_EQ_INT(c.items[1].norad, 3);
+      CHECK_EQ_INT(c.items[2].norad, 4);
+    }
+    ow_catalog_free(&c);
+  }
+}
+
 static void test_xml_json_csv_errors(void)
 {
   ow_catalog c;
@@ -496,6 +588,7 @@ int main(void)
   test_creation_date();
   test_kvn();
   test_xml_json_csv_errors();
+  test_record_recovery();
   test_catalog_roundtrip("catalog/full_2023-10_spacetrack_3le.txt", 26140);
   test_catalog_roundtrip("sgp4-ver/satellitejs_BadTLE.txt", 7);
   return check_done();
