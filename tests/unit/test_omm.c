@@ -521,6 +521,182 @@ static void test_record_recovery(void)
   }
 }
 
+/* KVN_OK with from replaced by to, read; the status, loaded count and
+   the number of diagnostics. */
+static int kvn_with(const char *from, const char *to, ow_load_stats *st)
+{
+  char buf[4096];
+  const char *at = strstr(KVN_OK, from);
+  ow_catalog c;
+  int rc;
+  if (at == NULL)
+    return -999;
+  snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - KVN_OK), KVN_OK, to,
+           at + strlen(from));
+  rc = read_buf(&c, buf, OW_FMT_OMM_KVN, st);
+  ow_catalog_free(&c);
+  return rc;
+}
+
+/*
+** OMM rough edges of issue 9, each failing before its fix:
+**  - unknown keywords were skipped silently: now a warning with line and
+**    keyword (the record still loads; keywords of 502.0-B-3 that orbwatch
+**    does not use, and USER_DEFINED_x, stay silent);
+**  - an empty OBJECT_ID was accepted: now refused at its line;
+**  - a second metadata block was reported as "EPOCH is missing" (or as a
+**    duplicate keyword): now named as such;
+**  - units were ignored: a unit that is not the standard's is refused;
+**  - BSTAR = 1e300 was accepted (a NaN state with status 0): drag terms
+**    are range-checked at parse.
+*/
+static void test_omm_rough_edges(void)
+{
+  ow_load_stats st;
+  ow_catalog c;
+
+  /* KVN_OK has USER_DEFINED_X and header keywords: no diagnostic. */
+  CHECK_EQ_INT(read_buf(&c, KVN_OK, OW_FMT_OMM_KVN, &st), OW_OK);
+  CHECK_EQ_INT(ndiag, 0);
+  ow_catalog_free(&c);
+  CHECK_EQ_INT(kvn_with("ORIGINATOR = TEST\n", "ORIGINATOR = TEST\n"
+                        "MESSAGE_ID = 1\n", &st), OW_OK);
+  CHECK_EQ_INT(ndiag, 0);
+  CHECK_EQ_INT(kvn_with("MEAN_ANOMALY = 30\n", "MEAN_ANOMALY = 30\n"
+                        "GM = 398600.4418 [km**3/s**2]\n"
+                        "CX_X = 1.0 [km**2]\n", &st), OW_OK);
+  CHECK_EQ_INT(ndiag, 0);
+
+  /* Unknown keyword: warned, loaded. */
+  CHECK_EQ_INT(kvn_with("MEAN_ANOMALY = 30\n",
+                        "MEAN_ANOMALY = 30\nMEAN_ANOMOLY = 31\n", &st), OW_OK);
+  CHECK_EQ_INT(st.loaded, 1);
+  CHECK_EQ_INT(st.warnings, 1);
+  CHECK_STR(last_diag, "t:19: MEAN_ANOMOLY: unknown keyword MEAN_ANOMOLY "
+                       "ignored (not in 502.0-B-3)");
+
+  /* Empty OBJECT_ID; UNKNOWN is read as no designator. */
+  expect_kvn("OBJECT_ID = 2026-999A", "OBJECT_ID =", OW_E_PARSE,
+             "t:7: OBJECT_ID: OBJECT_ID \"\" is empty (OBJECT_ID, the "
+             "international designator, is mandatory; write UNKNOWN when "
+             "there is none)");
+  expect_kvn("OBJECT_ID = 2026-999A\n", "", OW_E_PARSE,
+             "t:1: OBJECT_ID: OBJECT_ID is missing");
+  CHECK_EQ_INT(read_buf(&c, KVN_OK, OW_FMT_OMM_KVN, &st), OW_OK);
+  ow_catalog_free(&c);
+  CHECK_EQ_INT(kvn_with("OBJECT_ID = 2026-999A", "OBJECT_ID = UNKNOWN", &st),
+               OW_OK);
+
+  /* Two metadata blocks; metadata after the data; metadata only. */
+  expect_kvn("EPOCH =", "OBJECT_NAME = OTHER\nOBJECT_ID = 2026-999B\n"
+             "EPOCH =", OW_E_PARSE,
+             "t:12: OBJECT_NAME: OBJECT_NAME again before any data: a second "
+             "metadata block where the data (EPOCH, MEAN_MOTION, ...) was "
+             "expected");
+  expect_kvn("NORAD_CAT_ID = 99999\n", "NORAD_CAT_ID = 99999\n"
+             "CENTER_NAME = EARTH\n", OW_E_PARSE,
+             "t:20: CENTER_NAME: CENTER_NAME after the data: the metadata "
+             "block comes first, and a second element set needs its own "
+             "message");
+  CHECK_EQ_INT(read_buf(&c, "OBJECT_NAME = A\nOBJECT_ID = 2026-001A\n",
+                        OW_FMT_OMM_KVN, &st),
+               OW_E_PARSE);
+  CHECK_STR(last_diag, "t:1: EPOCH: the data block is missing (metadata "
+                       "only: EPOCH, MEAN_MOTION, ... not given)");
+  ow_catalog_free(&c);
+
+  /* Units: the standard's (any case) or none; anything else refused. */
+  CHECK_EQ_INT(kvn_with("INCLINATION = 53 [deg]", "INCLINATION = 53 [DEG]",
+                        &st),
+               OW_OK);
+  CHECK_EQ_INT(kvn_with("INCLINATION = 53 [deg]", "INCLINATION = 53 []",
+                        &st),
+               OW_OK);
+  expect_kvn("INCLINATION = 53 [deg]", "INCLINATION = 0.925 [rad]",
+             OW_E_PARSE,
+             "t:15: INCLINATION: INCLINATION unit [rad] is not [deg], the "
+             "unit 502.0-B-3 gives it (no conversion is made)");
+  expect_kvn("MEAN_MOTION = 15.0 [rev/day]", "MEAN_MOTION = 15.0 [rad/s]",
+             OW_E_PARSE,
+             "t:13: MEAN_MOTION: MEAN_MOTION unit [rad/s] is not [rev/day], "
+             "the unit 502.0-B-3 gives it (no conversion is made)");
+  expect_kvn("ECCENTRICITY = .0001", "ECCENTRICITY = .0001 [deg]",
+             OW_E_PARSE,
+             "t:14: ECCENTRICITY: ECCENTRICITY takes no unit, [deg] given");
+  /* A name in brackets is a name. */
+  CHECK_EQ_INT(kvn_with("OBJECT_NAME = TEST SAT", "OBJECT_NAME = SAT [DTC]",
+                        &st),
+               OW_OK);
+
+  /* Drag terms in range. */
+  expect_kvn("BSTAR = 1E-4 [1/ER]", "BSTAR = 1e300", OW_E_PARSE,
+             "t:20: BSTAR: BSTAR \"1e300\" is not below 1e9 1/ER in "
+             "magnitude (the largest a TLE holds; real ones are below 10)");
+  expect_kvn("MEAN_MOTION_DOT = 1.0e-5", "MEAN_MOTION_DOT = 2", OW_E_PARSE,
+             "t:21: MEAN_MOTION_DOT: MEAN_MOTION_DOT \"2\" is not below 1 "
+             "rev/day**2 in magnitude (the largest a TLE holds)");
+  expect_kvn("MEAN_MOTION_DDOT = 0", "MEAN_MOTION_DDOT = -1e9", OW_E_PARSE,
+             "t:22: MEAN_MOTION_DDOT: MEAN_MOTION_DDOT \"-1e9\" is not below "
+             "1e9 rev/day**3 in magnitude (the largest a TLE holds)");
+  CHECK_EQ_INT(kvn_with("BSTAR = 1E-4", "BSTAR = 3.8266", &st), OW_OK);
+
+  /* The same in XML and JSON. */
+  {
+    static const char xml[] =
+        "<?xml version=\"1.0\"?>\n<ndm><omm><body><segment><metadata>\n"
+        "<OBJECT_NAME>A</OBJECT_NAME><OBJECT_ID>%s</OBJECT_ID>\n"
+        "</metadata><data>\n<meanElements>\n"
+        "<EPOCH>2026-06-10T12:00:00</EPOCH>\n"
+        "<MEAN_MOTION>15</MEAN_MOTION><ECCENTRICITY>0.0001</ECCENTRICITY>\n"
+        "<INCLINATION units=\"%s\">53</INCLINATION>\n"
+        "<RA_OF_ASC_NODE>10</RA_OF_ASC_NODE>"
+        "<ARG_OF_PERICENTER>20</ARG_OF_PERICENTER>"
+        "<MEAN_ANOMALY>30</MEAN_ANOMALY>\n%s</meanElements>\n"
+        "<tleParameters><NORAD_CAT_ID>5</NORAD_CAT_ID>\n"
+        "<BSTAR>%s</BSTAR><MEAN_MOTION_DOT>0</MEAN_MOTION_DOT>"
+        "<MEAN_MOTION_DDOT>0</MEAN_MOTION_DDOT>\n"
+        "</tleParameters></data></segment></body></omm></ndm>\n";
+    char buf[2048];
+    snprintf(buf, sizeof buf, xml, "2026-001A", "deg", "", "1e-4");
+    CHECK_EQ_INT(read_buf(&c, buf, OW_FMT_AUTO, &st), OW_OK);
+    CHECK_EQ_INT(ndiag, 0);
+    ow_catalog_free(&c);
+    snprintf(buf, sizeof buf, xml, "2026-001A", "rad", "", "1e-4");
+    CHECK_EQ_INT(read_buf(&c, buf, OW_FMT_AUTO, &st), OW_E_PARSE);
+    CHECK_STR(last_diag, "t:8: INCLINATION: INCLINATION unit [rad] is not "
+                         "[deg], the unit 502.0-B-3 gives it (no conversion "
+                         "is made)");
+    ow_catalog_free(&c);
+    snprintf(buf, sizeof buf, xml, "", "deg", "", "1e-4");
+    CHECK_EQ_INT(read_buf(&c, buf, OW_FMT_AUTO, &st), OW_E_PARSE);
+    CHECK(strncmp(last_diag, "t:3: OBJECT_ID: OBJECT_ID \"\" is empty", 37) ==
+          0);
+    ow_catalog_free(&c);
+    snprintf(buf, sizeof buf, xml, "2026-001A", "deg", "<INCLINATON>1"
+             "</INCLINATON>\n", "1e-4");
+    CHECK_EQ_INT(read_buf(&c, buf, OW_FMT_AUTO, &st), OW_OK);
+    CHECK_EQ_INT(st.warnings, 1);
+    CHECK_STR(last_diag, "t:10: INCLINATON: unknown element <INCLINATON> "
+                         "ignored (not in 502.0-B-3)");
+    ow_catalog_free(&c);
+    snprintf(buf, sizeof buf, xml, "2026-001A", "deg", "", "1e300");
+    CHECK_EQ_INT(read_buf(&c, buf, OW_FMT_AUTO, &st), OW_E_PARSE);
+    CHECK(strncmp(last_diag, "t:12: BSTAR: BSTAR \"1e300\" is not below", 39)
+          == 0);
+    ow_catalog_free(&c);
+  }
+  {
+    char r[600], text[800];
+    json_rec(r, sizeof r, 7, "");
+    memcpy(strstr(r, "\"BSTAR\":0.0001"), "\"BSTAR\":1e300 ", 14);
+    snprintf(text, sizeof text, "[%s]", r);
+    CHECK_EQ_INT(read_buf(&c, text, OW_FMT_AUTO, &st), OW_E_PARSE);
+    CHECK(strstr(last_diag, "BSTAR \"1.0000000000000001e+300\" is not below "
+                            "1e9") != NULL);
+    ow_catalog_free(&c);
+  }
+}
+
 static void test_xml_json_csv_errors(void)
 {
   ow_catalog c;
@@ -589,6 +765,7 @@ int main(void)
   test_kvn();
   test_xml_json_csv_errors();
   test_record_recovery();
+  test_omm_rough_edges();
   test_catalog_roundtrip("catalog/full_2023-10_spacetrack_3le.txt", 26140);
   test_catalog_roundtrip("sgp4-ver/satellitejs_BadTLE.txt", 7);
   return check_done();

@@ -63,7 +63,22 @@ enum {
 typedef struct ow__omm_rec {
   ow_elset e;
   uint64_t have;
+  int ccsds; /* KVN or XML: OBJECT_ID is mandatory (JSON, CSV: optional) */
 } ow__omm_rec;
+
+/* Bound of |BSTAR|, |MEAN_MOTION_DDOT|, |BTERM|, |AGOM| at parse: the
+   largest value a TLE exponent field holds is 0.99999e9. */
+#define OW__OMM_EXPFIELD_MAX 1e9
+
+/* Whether name[0..n) is an OMM keyword of 502.0-B-3 (USER_DEFINED_x too),
+   used by orbwatch or not. */
+int ow__omm_known(const char *name, size_t n);
+/* OW_OK when unit[0..unit_n) is the unit 502.0-B-3 gives keyword name
+   (case aside), or the keyword is text or unknown; else OW_E_PARSE with
+   the keyword as field. unit_n 0 with a unit due is OW_OK (units are
+   optional in KVN and XML). */
+int ow__omm_unit_check(const char *name, size_t n, const char *unit,
+                       size_t unit_n, ow_err *err);
 
 /* Keyword index of name[0..n), or -1 if orbwatch does not use it. */
 int ow__omm_key(const char *name, size_t n);

@@ -85,26 +85,32 @@ static long *element_lines(const char *buf, size_t len, size_t *n)
 typedef struct span {
   size_t start, end;
   long line;
+  long column; /* 1-based, of start in its line */
 } span;
 
 static span *element_spans(const char *buf, size_t len, size_t *n,
                            long *tail)
 {
   span *sp = NULL;
-  size_t cap = 0, k = 0, i = 0;
+  size_t cap = 0, k = 0, i = 0, line_start = 0;
   long line = 1;
   int depth = 0, in_str = 0, esc = 0, open = 0;
   *n = 0;
   *tail = 0;
   while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
                      buf[i] == '\n'))
-    line += buf[i++] == '\n';
+    if (buf[i++] == '\n') {
+      line++;
+      line_start = i;
+    }
   if (i >= len || buf[i] != '[')
     return NULL;
   for (i++, depth = 1; i < len && depth > 0; i++) {
     char c = buf[i];
-    if (c == '\n')
+    if (c == '\n') {
       line++;
+      line_start = i + 1;
+    }
     if (in_str) {
       if (esc)
         esc = 0;
@@ -138,6 +144,7 @@ static span *element_spans(const char *buf, size_t len, size_t *n,
       sp[k].start = i;
       sp[k].end = len;
       sp[k].line = line;
+      sp[k].column = (long)(i - line_start) + 1;
       open = 1;
     }
     if (c == '"')
@@ -206,8 +213,11 @@ static int read_elements(ow_catalog *cat, const char *buf, const span *sp,
     ow_err_clear(&err);
     if (obj == NULL) {
       long l = sp[i].line + (jerr.line > 1 ? jerr.line - 1 : 0);
-      ow_err_set(&err, OW_E_PARSE, "", "malformed JSON in this record: %s",
-                 jerr.text);
+      long col = jerr.line > 1 ? jerr.column
+                               : sp[i].column - 1 + (jerr.column > 0
+                                                         ? jerr.column : 1);
+      ow_err_set(&err, OW_E_PARSE, "", "malformed JSON (column %ld): %s",
+                 col, jerr.text);
       ow__report(diag, user, &err, source, l, st);
       continue;
     }

@@ -71,6 +71,7 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (rc < 0 || l.kind == OW__KVN_WORD || l.kind == OW__KVN_DATA) {
       if (!k.open) {
         ow__omm_begin(&k.rec);
+        k.rec.ccsds = 1;
         k.open = 1;
         k.start = l.line;
         found = 1;
@@ -102,6 +103,7 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (ow__kvn_key_is(&l, "CCSDS_OMM_VERS")) {
       close_msg(&k, cat, source, diag, user, st, &nomem);
       ow__omm_begin(&k.rec);
+      k.rec.ccsds = 1;
       k.open = 1;
       k.failed = 0;
       k.start = l.line;
@@ -111,6 +113,7 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (!k.open) {
       /* A message without its version line: read it all the same. */
       ow__omm_begin(&k.rec);
+      k.rec.ccsds = 1;
       k.open = 1;
       k.failed = 0;
       k.start = l.line;
@@ -119,8 +122,29 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (k.failed)
       continue;
     id = ow__omm_key(l.key, l.key_n);
-    if (id < 0)
+    if (id < 0) {
+      /* Keywords of the standard that SGP4 elements do not use are
+         skipped; anything else is said, since it may be a misspelling of
+         one that matters. */
+      if (!ow__omm_known(l.key, l.key_n)) {
+        char name[80];
+        ow__quote_text(l.key, l.key_n, name, sizeof name);
+        ow_err_set(&err, OW_W_LENIENT, name,
+                   "unknown keyword %s ignored (not in 502.0-B-3)", name);
+        ow__report(diag, user, &err, source, l.line, st);
+        ow_err_clear(&err);
+      }
       continue;
+    }
+    if (l.unit != NULL &&
+        ow__omm_unit_check(l.key, l.key_n, l.unit, l.unit_n, &err) !=
+            OW_OK &&
+        id != OW__K_OBJECT_NAME && id != OW__K_OBJECT_ID) {
+      ow__report(diag, user, &err, source, l.line, st);
+      k.failed = 1;
+      ow_err_clear(&err);
+      continue;
+    }
     /* Names keep their brackets; numbers drop a trailing unit. */
     if (id == OW__K_OBJECT_NAME || id == OW__K_OBJECT_ID) {
       val = l.raw;

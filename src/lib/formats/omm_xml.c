@@ -17,23 +17,65 @@
 /* Longest element text read (OBJECT_NAME is at most 80 bytes). */
 #define TEXT_MAX 512
 
+typedef struct xml_walk {
+  ow_catalog *cat;
+  const char *source;
+  ow_diag_fn diag;
+  void *user;
+  ow_load_stats *st;
+  size_t found;
+  int nomem;
+} xml_walk;
+
+/* Structure elements of the NDM/XML OMM schema (not keywords). */
+static int is_structure(const char *name)
+{
+  static const char *const S[] = {
+      "ndm",      "omm",           "header",          "body",
+      "segment",  "metadata",      "data",            "meanElements",
+      "tleParameters", "spacecraftParameters", "covarianceMatrix",
+      "userDefinedParameters", "USER_DEFINED"};
+  for (size_t i = 0; i < sizeof S / sizeof *S; i++)
+    if (strcmp(S[i], name) == 0)
+      return 1;
+  return 0;
+}
+
 /* Read the leaves under n into rec; the first problem stops it. */
 static int read_leaves(const ow__xml_node *n, ow__omm_rec *rec, ow_err *err,
-                       long *line)
+                       long *line, xml_walk *w)
 {
   for (const ow__xml_node *c = ow__xml_child(n); c != NULL;
        c = ow__xml_next(c)) {
     int rc, id;
     long tn;
-    char text[TEXT_MAX];
+    char text[TEXT_MAX], unit[64];
+    const char *name = ow__xml_name(c);
     if (ow__xml_child(c) != NULL) {
-      if ((rc = read_leaves(c, rec, err, line)) != OW_OK)
+      if ((rc = read_leaves(c, rec, err, line, w)) != OW_OK)
         return rc;
       continue;
     }
-    id = ow__omm_key(ow__xml_name(c), strlen(ow__xml_name(c)));
-    if (id < 0)
+    id = ow__omm_key(name, strlen(name));
+    if (id < 0) {
+      if (!ow__omm_known(name, strlen(name)) && !is_structure(name)) {
+        ow_err warn;
+        char q[80];
+        ow_err_clear(&warn);
+        ow__quote_text(name, strlen(name), q, sizeof q);
+        ow_err_set(&warn, OW_W_LENIENT, q,
+                   "unknown element <%s> ignored (not in 502.0-B-3)", q);
+        ow__report(w->diag, w->user, &warn, w->source, ow__xml_line(c),
+                   w->st);
+      }
       continue;
+    }
+    if (ow__xml_attr(c, "units", unit, sizeof unit) != 0 &&
+        (rc = ow__omm_unit_check(name, strlen(name), unit, strlen(unit),
+                                 err)) != OW_OK) {
+      *line = ow__xml_line(c);
+      return rc;
+    }
     tn = ow__xml_text(c, text, sizeof text);
     if (tn < 0) {
       *line = ow__xml_line(c);
@@ -50,16 +92,6 @@ static int read_leaves(const ow__xml_node *n, ow__omm_rec *rec, ow_err *err,
   return OW_OK;
 }
 
-typedef struct xml_walk {
-  ow_catalog *cat;
-  const char *source;
-  ow_diag_fn diag;
-  void *user;
-  ow_load_stats *st;
-  size_t found;
-  int nomem;
-} xml_walk;
-
 static void walk(const ow__xml_node *n, xml_walk *w)
 {
   for (; n != NULL && !w->nomem; n = ow__xml_next(n)) {
@@ -74,8 +106,9 @@ static void walk(const ow__xml_node *n, xml_walk *w)
         return;
       }
       ow__omm_begin(&rec);
+      rec.ccsds = 1;
       ow_err_clear(&err);
-      if (read_leaves(n, &rec, &err, &line) != OW_OK ||
+      if (read_leaves(n, &rec, &err, &line, w) != OW_OK ||
           ow__omm_finish(&rec, slot, &err) != OW_OK) {
         ow__report(w->diag, w->user, &err, w->source, line, w->st);
         continue;
