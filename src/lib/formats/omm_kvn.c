@@ -3,8 +3,10 @@
 ** and 502.0-B-3 / 505.0 for KVN syntax).
 **
 ** A file is one or more messages, each opened by CCSDS_OMM_VERS. Lines are
-** "KEYWORD = value [units]", COMMENT lines and blank lines; keywords that
-** SGP4 elements do not use (header, covariance, user-defined) are skipped.
+** split by the shared tokenizer (kvn_int.h): "KEYWORD = value [units]",
+** COMMENT lines and blank lines. Keywords of the standard that SGP4
+** elements do not use (header, covariance, user-defined) are skipped;
+** others are warned about with their line. Units must be the standard's.
 ** The first problem of a message rejects it and is reported with its line;
 ** reading resumes at the next CCSDS_OMM_VERS.
 */
