@@ -89,8 +89,9 @@ int main(int argc, char **argv)
       char *text = NULL;
       size_t tl = 0;
       char label[64];
-      ow_catalog_write(keep.items, keep.n, (ow_format)fmt, &text, &tl, NULL,
-                       NULL);
+      const ow_jd created = {2461041.5, 0.0}; /* 2026-01-01T00:00:00 */
+      ow_catalog_write(keep.items, keep.n, (ow_format)fmt, created, &text,
+                       &tl, NULL, NULL);
       for (int i = 0; i < RUNS; i++) {
         double t0 = now_ms();
         ow_catalog_init(&cat);

@@ -136,8 +136,16 @@ typedef struct ow_cdm_warnings {
 ** Returned: cdm        the message (ow_cdm_init'ed first)
 **           warn       may be NULL
 ** Returns:  OW_OK; OW_W_LENIENT (lenient mode, warnings recorded);
-**           OW_E_PARSE / OW_E_RANGE with file, line, keyword in err;
-**           OW_E_NOMEM (XML only).
+**           OW_W_INCONSISTENT (either mode, no other warning: the message
+**           contradicts itself, see below); OW_E_PARSE / OW_E_RANGE with
+**           file, line, keyword in err; OW_E_UNSUPPORTED for a JSON CDM;
+**           OW_E_NOMEM.
+** Notes:    MISS_DISTANCE is compared with |r2 - r1| of the two state
+**           vectors (tolerance 10 m + 0.1 % of the miss) and
+**           RELATIVE_SPEED with |v2 - v1| (1 m/s + 0.1 %); a contradiction
+**           is a warning in warn with code OW_W_INCONSISTENT in both
+**           modes (with OW_W_LENIENT the status when there are also
+**           violations).
 */
 OW_API int ow_cdm_read_kvn(const char *buf, size_t len, const char *source,
                            ow_cdm_mode mode, ow_cdm *cdm,

@@ -41,6 +41,7 @@ extern "C" {
   X(W_LEAP_DUBIOUS, 3, "leap-second table may be out of date for this time")  \
   X(W_PRECISION, 4, "value rounded to fit the output format")                 \
   X(W_LENIENT, 5, "accepted despite format violations (lenient mode)")        \
+  X(W_INCONSISTENT, 6, "values of the input contradict each other")          \
   X(E_NOMEM, -1, "out of memory")                                             \
   X(E_IO, -2, "input/output error")                                           \
   X(E_ARG, -3, "invalid argument")                                            \

@@ -64,7 +64,10 @@ enum ow_tle_hint {
   OW_TLE_HINT_ARGP_ZERO_PAD = 1u << 12,
   OW_TLE_HINT_MA_ZERO_PAD = 1u << 13,
   OW_TLE_HINT_MM_ZERO_PAD = 1u << 14,    /* "02.63585777" */
-  OW_TLE_HINT_REV_ZERO_PAD = 1u << 15    /* "04379" */
+  OW_TLE_HINT_REV_ZERO_PAD = 1u << 15,   /* "04379" */
+  OW_TLE_HINT_NDDOT_EXP_BLANK = 1u << 16, /* blank exponent sign of nddot,
+                                            read as '+' (" 00000 0") */
+  OW_TLE_HINT_BSTAR_EXP_BLANK = 1u << 17  /* the same for B* (AMSAT) */
 };
 /*
 ** Bits 24-31 of tle_hints: the width the name was blank-padded to on its

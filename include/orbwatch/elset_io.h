@@ -69,10 +69,15 @@ OW_API int ow_catalog_load_file(ow_catalog *cat, const char *path,
 ** *out_len. Records that cannot be written (e.g. catalog number above
 ** 339999 as TLE) are reported through diag and skipped; the return is then
 ** OW_E_TOO_BIG, with the rest written.
+** creation_utc is the CREATION_DATE written in OMM KVN and XML headers
+** (UTC, to the second; the library never reads the clock, so the same
+** call gives the same bytes); TLE, JSON and CSV have no such field and
+** ignore it. OW_E_ARG (nothing written) when it is needed and is not a
+** date of years 1000-9999.
 */
 OW_API int ow_catalog_write(const ow_elset *es, size_t n, ow_format fmt,
-                            char **out, size_t *out_len, ow_diag_fn diag,
-                            void *user);
+                            ow_jd creation_utc, char **out, size_t *out_len,
+                            ow_diag_fn diag, void *user);
 
 #ifdef __cplusplus
 }

@@ -91,6 +91,9 @@ void cli_json_text(FILE *f, const char *s);
 ow_jd cli_jd_add_min(ow_jd jd, double minutes);
 /* Minutes from a to b. */
 double cli_jd_diff_min(ow_jd b, ow_jd a);
+/* The wall clock as a UTC JD, to the second (creation dates of written
+   files: the library never reads the clock itself). */
+ow_jd cli_now_utc(void);
 
 /* ---- screening jobs shared by screen, cdm and run (screen.c) ---------- */
 

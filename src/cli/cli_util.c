@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *cli_opt(int argc, char **argv, int *i, const char *name)
 {
@@ -330,4 +331,15 @@ void cli_json_text(FILE *f, const char *s)
       fputc(*s, f);
   }
   fputc('"', f);
+}
+
+ow_jd cli_now_utc(void)
+{
+  time_t t = time(NULL);
+  struct tm tm;
+  ow_jd jd = {2440587.5, 0.0}; /* 1970-01-01 if the clock is unreadable */
+  if (t != (time_t)-1 && gmtime_r(&t, &tm) != NULL)
+    ow_time_from_calendar(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                          tm.tm_hour, tm.tm_min, (double)tm.tm_sec, &jd);
+  return jd;
 }

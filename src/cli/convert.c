@@ -66,7 +66,7 @@ int cmd_convert(int argc, char **argv)
   if (exit_code == OW_EXIT_OK || exit_code == OW_EXIT_PARTIAL) {
     char *text = NULL;
     size_t len = 0;
-    int rc = ow_catalog_write(cat.items, cat.n, ofmt, &text, &len,
+    int rc = ow_catalog_write(cat.items, cat.n, ofmt, cli_now_utc(), &text, &len,
                               cli_diag_print, NULL);
     if (rc == OW_E_NOMEM || text == NULL) {
       fprintf(stderr, "orbwatch convert: out of memory\n");

@@ -75,7 +75,7 @@ int cmd_synth(int argc, char **argv)
   }
   char *text = NULL;
   size_t len = 0;
-  int rc = ow_catalog_write(cat.items, cat.n, fmt, &text, &len,
+  int rc = ow_catalog_write(cat.items, cat.n, fmt, cli_now_utc(), &text, &len,
                             cli_diag_print, NULL);
   if (text == NULL) {
     exit_code = OW_EXIT_INTERNAL;

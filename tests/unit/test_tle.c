@@ -230,8 +230,9 @@ static void test_errors(void)
              "mean motion \"15049983917\" is not below 100 rev/day");
   expect_err(2, 53, "15.4994528O", OW_E_PARSE, "line 2 column 53-63",
              "mean motion \"15.4994528O\" is not a number");
-  expect_err(1, 45, " 00000 0", OW_E_PARSE, "line 1 column 45-52",
-             "mean motion second derivative \" 00000 0\" is not a number of "
+  /* " 00000 0" was here; it is accepted now (test_exponent_forms). */
+  expect_err(1, 45, " 00000- ", OW_E_PARSE, "line 1 column 45-52",
+             "mean motion second derivative \" 00000- \" is not a number of "
              "the form \" 12345-5\"");
   expect_err(1, 54, " 3639E-3", OW_E_PARSE, "line 1 column 54-61",
              "B* \" 3639E-3\" is not a number of the form \" 12345-5\"");
@@ -291,6 +292,84 @@ static void test_errors(void)
 }
 
 /* ---- catalogs ------------------------------------------------------------ */
+
+/*
+** Exponent fields (nddot, B*) in the forms python-sgp4 reads, checked with
+** /usr/bin/python3 sgp4.api.Satrec.twoline2rv (which reads the mantissa
+** as float(sign + "." + digits) and the exponent as int(2 columns)):
+**   " 00000 0" -> 0 (AMSAT's QO-100 set: blank exponent sign), accepted;
+**   " 28098 4" -> 2809.8 (blank exponent sign is '+'), accepted;
+**   " 2809 -4" -> 2.809e-05 in python (a short mantissa, read as if
+**              left-aligned), refused: the five columns are not digits;
+**   "128098-4" -> 1.28098e-4 in python (a digit in the sign column),
+**              refused: a sixth mantissa digit is a shifted field;
+**   " 2809810" -> 2.8098e9 in python (exponent 10), refused: the
+**              exponent sign column is not a sign;
+**   " 28098- ", " 28098  " -> refused by python and by orbwatch.
+** Before this fix " 00000 0" was refused ("is not a number of the form").
+*/
+/* CHECK that a status is OW_OK and say whether it was. */
+static int CHECK_OK_(int st)
+{
+  CHECK_EQ_INT(st, OW_OK);
+  return st == OW_OK;
+}
+
+static void test_exponent_forms(void)
+{
+  /* ES'HAIL 2 (QO-100) of the 2023-10 catalog with AMSAT's B* spelling;
+     '+' and ' ' both count 0 in the checksum. */
+  static const char l1[] =
+      "1 43700U 18090A   23282.52980628  .00000139  00000-0  00000 0 0  9991";
+  static const char l2[] =
+      "2 43700   0.0228 195.3210 0001207  20.1743  18.9215  1.00269083 18077";
+  static const struct {
+    const char *field;
+    int ok;
+    double bstar;
+  } forms[] = {{" 00000 0", 1, 0.0},      {" 28098 4", 1, 2809.8},
+               {"-28098 4", 1, -2809.8},  {" 28098 0", 1, 0.28098},
+               {" 2809 -4", 0, 0},        {"128098-4", 0, 0},
+               {" 2809810", 0, 0},        {" 28098- ", 0, 0},
+               {" 28098  ", 0, 0}};
+  ow_elset e;
+  ow_err err;
+  char a0[OW_TLE_LINE_BUF], a1[OW_TLE_LINE_BUF], a2[OW_TLE_LINE_BUF];
+  ow_err_clear(&err);
+  CHECK_EQ_INT(ow_tle_parse_lines("ES'HAIL 2", l1, l2, NULL, &e, &err),
+               OW_OK);
+  CHECK(e.bstar_per_er == 0.0);
+  /* Written back as it came. */
+  if (CHECK_OK_(ow_tle_format(&e, a0, a1, a2, NULL)))
+    CHECK_STR(a1, l1);
+  for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+    char b1[70];
+    memcpy(b1, l1, sizeof b1);
+    memcpy(b1 + 53, forms[i].field, 8);
+    fix_sum(b1);
+    ow_err_clear(&err);
+    int st = ow_tle_parse_lines(NULL, b1, l2, NULL, &e, &err);
+    if (forms[i].ok) {
+      CHECK_EQ_INT(st, OW_OK);
+      CHECK_NEAR(e.bstar_per_er, forms[i].bstar,
+                 1e-15 * fabs(forms[i].bstar));
+      if (CHECK_OK_(ow_tle_format(&e, a0, a1, a2, NULL)))
+        CHECK_STR(a1, b1);
+    } else {
+      CHECK_EQ_INT(st, OW_E_PARSE);
+      CHECK_STR(err.field, "line 1 column 54-61");
+    }
+    /* The same in the nddot field (columns 45-52). */
+    memcpy(b1, l1, sizeof b1);
+    memcpy(b1 + 44, forms[i].field, 8);
+    fix_sum(b1);
+    st = ow_tle_parse_lines(NULL, b1, l2, NULL, &e, &err);
+    CHECK_EQ_INT(st, forms[i].ok ? OW_OK : OW_E_PARSE);
+    if (forms[i].ok)
+      CHECK_NEAR(e.nddot_rev_day3, forms[i].bstar,
+                 1e-15 * fabs(forms[i].bstar));
+  }
+}
 
 static void test_read_buffer(void)
 {
@@ -487,6 +566,7 @@ int main(void)
   test_values();
   test_alpha5();
   test_errors();
+  test_exponent_forms();
   test_read_buffer();
   test_shared_catalogs();
   return check_done();

@@ -125,9 +125,13 @@ static int parse_uint(const char *f, int w, uint32_t *v, int *lead0)
 /*
 ** An exponent field of 8 columns, "SMMMMMse": sign (blank, '+', '-'), five
 ** mantissa digits with an implied leading decimal point, exponent sign and
-** digit, e.g. "-11606-4" = -0.11606e-4, " 00000-0" = 0.
+** digit, e.g. "-11606-4" = -0.11606e-4, " 00000-0" = 0. A blank exponent
+** sign means '+' (AMSAT writes B* as " 00000 0"; python-sgp4 reads it so);
+** *blank tells. Blanks inside the mantissa, a digit in either sign column
+** and a blank exponent digit are refused (see test_tle for each form).
 */
-static int parse_expfield(const char *f, double *v, int *plus, int *exp_alt)
+static int parse_expfield(const char *f, double *v, int *plus, int *exp_alt,
+                          int *blank)
 {
   uint32_t m = 0;
   int e;
@@ -138,8 +142,9 @@ static int parse_expfield(const char *f, double *v, int *plus, int *exp_alt)
       return -1;
     m = m * 10 + (uint32_t)(f[i] - '0');
   }
-  if ((f[6] != '+' && f[6] != '-') || !is_digit(f[7]))
+  if ((f[6] != '+' && f[6] != '-' && f[6] != ' ') || !is_digit(f[7]))
     return -1;
+  *blank = f[6] == ' ';
   e = f[7] - '0';
   if (f[6] == '-')
     e = -e;
@@ -150,7 +155,7 @@ static int parse_expfield(const char *f, double *v, int *plus, int *exp_alt)
   *plus = f[0] == '+';
   /* The canonical sign of a zero exponent: '-' for a zero value, '+'
      otherwise (Space-Track's usage). */
-  *exp_alt = e == 0 && ((m == 0) != (f[6] == '-'));
+  *exp_alt = e == 0 && !*blank && ((m == 0) != (f[6] == '-'));
   return 0;
 }
 
@@ -408,7 +413,7 @@ static int read_line1(const char *s, ow_elset *e, uint32_t *hints,
 {
   fixnum x;
   uint32_t u;
-  int spaces, plus, alt, lead0;
+  int spaces, plus, alt, blank, lead0;
   double v;
 
   if (alpha5_decode(s + 2, &e->norad, &spaces) != 0)
@@ -465,7 +470,7 @@ static int read_line1(const char *s, ow_elset *e, uint32_t *hints,
     return field_err(err, OW_E_RANGE, 1, s, 34, 43, "mean motion derivative",
                      "is not below 1 in magnitude");
 
-  if (parse_expfield(s + 44, &v, &plus, &alt) != 0)
+  if (parse_expfield(s + 44, &v, &plus, &alt, &blank) != 0)
     return field_err(err, OW_E_PARSE, 1, s, 45, 52,
                      "mean motion second derivative",
                      "is not a number of the form \" 12345-5\"");
@@ -474,8 +479,10 @@ static int read_line1(const char *s, ow_elset *e, uint32_t *hints,
     *hints |= OW_TLE_HINT_NDDOT_PLUS_SIGN;
   if (alt)
     *hints |= OW_TLE_HINT_NDDOT_EXP_ALT;
+  if (blank)
+    *hints |= OW_TLE_HINT_NDDOT_EXP_BLANK;
 
-  if (parse_expfield(s + 53, &v, &plus, &alt) != 0)
+  if (parse_expfield(s + 53, &v, &plus, &alt, &blank) != 0)
     return field_err(err, OW_E_PARSE, 1, s, 54, 61, "B*",
                      "is not a number of the form \" 12345-5\"");
   e->bstar_per_er = v;
@@ -483,6 +490,8 @@ static int read_line1(const char *s, ow_elset *e, uint32_t *hints,
     *hints |= OW_TLE_HINT_BSTAR_PLUS_SIGN;
   if (alt)
     *hints |= OW_TLE_HINT_BSTAR_EXP_ALT;
+  if (blank)
+    *hints |= OW_TLE_HINT_BSTAR_EXP_BLANK;
 
   if (s[62] == ' ') {
     e->ephemeris_type = 0;
@@ -886,7 +895,7 @@ static uint64_t scaled(double v, int d)
 ** needed rounding. Returns OW_E_RANGE when |v| >= 1e9 (exponent above 9).
 */
 static int put_expfield(char *o, double v, int plus, int exp_alt,
-                        int *lossy)
+                        int blank, int *lossy)
 {
   uint64_t m = 0;
   int e = 0;
@@ -920,7 +929,9 @@ static int put_expfield(char *o, double v, int plus, int exp_alt,
   }
   o[0] = signbit(v) ? '-' : plus ? '+' : ' ';
   put_uint(o + 1, 5, m, '0');
-  if (e == 0)
+  if (blank && e >= 0)
+    o[6] = ' ';
+  else if (e == 0)
     o[6] = ((m == 0) != exp_alt) ? '-' : '+';
   else
     o[6] = e < 0 ? '-' : '+';
@@ -1057,14 +1068,16 @@ int ow_tle_format(const ow_elset *e, char *line0, char *l1, char *l2,
   }
   if (put_expfield(o + 44, e->nddot_rev_day3,
                    (h & OW_TLE_HINT_NDDOT_PLUS_SIGN) != 0,
-                   (h & OW_TLE_HINT_NDDOT_EXP_ALT) != 0, &lossy) != OW_OK)
+                   (h & OW_TLE_HINT_NDDOT_EXP_ALT) != 0,
+                   (h & OW_TLE_HINT_NDDOT_EXP_BLANK) != 0, &lossy) != OW_OK)
     return ow_err_set(err, OW_E_RANGE, "MEAN_MOTION_DDOT",
                       "mean motion second derivative %g does not fit the "
                       "TLE field",
                       e->nddot_rev_day3);
   if (put_expfield(o + 53, e->bstar_per_er,
                    (h & OW_TLE_HINT_BSTAR_PLUS_SIGN) != 0,
-                   (h & OW_TLE_HINT_BSTAR_EXP_ALT) != 0, &lossy) != OW_OK)
+                   (h & OW_TLE_HINT_BSTAR_EXP_ALT) != 0,
+                   (h & OW_TLE_HINT_BSTAR_EXP_BLANK) != 0, &lossy) != OW_OK)
     return ow_err_set(err, OW_E_RANGE, "BSTAR",
                       "B* %g does not fit the TLE field", e->bstar_per_er);
   if (e->ephemeris_type < 0 || e->ephemeris_type > 9)

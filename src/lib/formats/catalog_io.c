@@ -8,6 +8,7 @@
 #include "omm_int.h"
 #include "orbwatch/elset.h"
 #include "orbwatch/elset_io.h"
+#include "orbwatch/time.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -530,16 +531,21 @@ static int write_tle(const ow_elset *es, size_t n, ow__buf *b,
   return result;
 }
 
-int ow_catalog_write(const ow_elset *es, size_t n, ow_format fmt, char **out,
-                     size_t *out_len, ow_diag_fn diag, void *user)
+int ow_catalog_write(const ow_elset *es, size_t n, ow_format fmt,
+                     ow_jd creation_utc, char **out, size_t *out_len,
+                     ow_diag_fn diag, void *user)
 {
   ow__buf b = {NULL, 0, 0, 0};
+  char created[OW_ISO_BUF];
   int rc;
   if (out == NULL || (es == NULL && n > 0))
     return OW_E_ARG;
   *out = NULL;
   if (out_len)
     *out_len = 0;
+  if ((fmt == OW_FMT_OMM_KVN || fmt == OW_FMT_OMM_XML) &&
+      ow__creation_date(creation_utc, created, sizeof created) != OW_OK)
+    return OW_E_ARG;
   /* An empty output is still a valid, NUL-terminated buffer. */
   ow__buf_append(&b, "", 0);
   switch (fmt) {
@@ -547,10 +553,10 @@ int ow_catalog_write(const ow_elset *es, size_t n, ow_format fmt, char **out,
     rc = write_tle(es, n, &b, diag, user);
     break;
   case OW_FMT_OMM_KVN:
-    rc = ow__omm_kvn_write(es, n, &b, diag, user);
+    rc = ow__omm_kvn_write(es, n, created, &b, diag, user);
     break;
   case OW_FMT_OMM_XML:
-    rc = ow__omm_xml_write(es, n, &b, diag, user);
+    rc = ow__omm_xml_write(es, n, created, &b, diag, user);
     break;
   case OW_FMT_OMM_JSON:
     rc = ow__omm_json_write(es, n, &b, diag, user);

@@ -89,6 +89,9 @@ int ow_cdm_read_kvn(const char *buf, size_t len, const char *source,
   ow_err te;
   long ln = 0;
   int st, rc;
+  st = ow__cdm_json_refuse(buf, len, source, cdm, warn, err);
+  if (st != OW_OK)
+    return st;
   ow__cdm_ctx_init(&c, cdm, source, mode, warn, err);
   ow_err_clear(err);
   if (err && source)

@@ -55,6 +55,8 @@ typedef struct ow__cdm_ctx {
   unsigned char seen1[2][128];
   char pending[OW_CDM_COMMENTS]; /* comments waiting for their section */
   long pending_line;
+  int ninconsistent; /* OW_W_INCONSISTENT warnings (both modes) */
+  long miss_line, speed_line; /* where MISS_DISTANCE, RELATIVE_SPEED were */
 } ow__cdm_ctx;
 
 void ow__cdm_ctx_init(ow__cdm_ctx *c, ow_cdm *cdm, const char *source,
@@ -78,6 +80,10 @@ int ow__cdm_error(ow__cdm_ctx *c, int code, long line, const char *key,
 int ow__cdm_kv(ow__cdm_ctx *c, long line, const char *key, const char *value,
                const char *unit);
 int ow__cdm_comment(ow__cdm_ctx *c, long line, const char *text);
+/* OW_E_UNSUPPORTED (with its message and line) when buf is JSON ('{' or
+** '[' first), else OW_OK and nothing touched. */
+int ow__cdm_json_refuse(const char *buf, size_t len, const char *source,
+                        ow_cdm *cdm, ow_cdm_warnings *warn, ow_err *err);
 /* Obligatory keywords, covariance rows, frames; then the final status. */
 int ow__cdm_finish(ow__cdm_ctx *c, long last_line);
 

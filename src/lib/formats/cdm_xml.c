@@ -1,15 +1,15 @@
 /*
 ** cdm_xml.c - CDM in XML (508.0-B-1 section 4, SANA ndmxml schema):
-** ow_cdm_read_xml (libxml2 DOM, no network, no DTD loading) and
+** ow_cdm_read_xml (on the XML layer, xml_int.h: no network, any DOCTYPE
+** refused, errors at their line) and
 ** ow_cdm_write_xml. Every leaf element is a keyword handed to the shared
 ** logic in cdm.c, with its `units` attribute and its line number; the
 ** container elements only give structure.
 */
 #include "cdm_priv.h"
 #include "orbwatch/cdm.h"
+#include "xml_int.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,27 +27,15 @@ static int is_container(const char *name)
   return 0;
 }
 
-static void trim_copy(char *dst, size_t n, const char *s)
-{
-  while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
-    s++;
-  snprintf(dst, n, "%s", s);
-  size_t l = strlen(dst);
-  while (l > 0 && (dst[l - 1] == ' ' || dst[l - 1] == '\n' ||
-                   dst[l - 1] == '\r' || dst[l - 1] == '\t'))
-    dst[--l] = '\0';
-}
-
-static int walk(ow__cdm_ctx *c, xmlNode *parent, int depth)
+static int walk(ow__cdm_ctx *c, const ow__xml_node *parent, int depth)
 {
   if (depth > 8)
-    return ow__cdm_error(c, OW_E_PARSE, xmlGetLineNo(parent), "",
+    return ow__cdm_error(c, OW_E_PARSE, ow__xml_line(parent), "",
                          "elements nested too deeply");
-  for (xmlNode *n = parent->children; n != NULL; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE)
-      continue;
-    const char *name = (const char *)n->name;
-    long line = xmlGetLineNo(n);
+  for (const ow__xml_node *n = ow__xml_child(parent); n != NULL;
+       n = ow__xml_next(n)) {
+    const char *name = ow__xml_name(n);
+    long line = ow__xml_line(n);
     int st;
     if (is_container(name)) {
       st = walk(c, n, depth + 1);
@@ -55,25 +43,19 @@ static int walk(ow__cdm_ctx *c, xmlNode *parent, int depth)
         return st;
       continue;
     }
-    int nested = 0;
-    for (xmlNode *k = n->children; k != NULL; k = k->next)
-      if (k->type == XML_ELEMENT_NODE)
-        nested = 1;
-    if (nested) { /* e.g. CDM v2 <userDefinedParameters>: skipped */
+    if (ow__xml_child(n) != NULL) { /* e.g. CDM v2 <userDefinedParameters> */
       st = ow__cdm_violation(c, line, name, "unknown element <%s> skipped",
                              name);
       if (st < 0)
         return st;
       continue;
     }
-    xmlChar *content = xmlNodeGetContent(n);
-    xmlChar *units = xmlGetProp(n, (const xmlChar *)"units");
     char value[OW_CDM_COMMENTS], unit[64];
-    trim_copy(value, sizeof value, content ? (const char *)content : "");
-    trim_copy(unit, sizeof unit, units ? (const char *)units : "");
-    xmlFree(content);
-    xmlFree(units);
-    st = ow__cdm_kv(c, line, name, value, unit[0] ? unit : NULL);
+    /* Values longer than the buffers are cut, as the KVN reader's are by
+       its line limit; the text checks in cdm.c see the start. */
+    ow__xml_text(n, value, sizeof value);
+    int has_unit = ow__xml_attr(n, "units", unit, sizeof unit) != 0;
+    st = ow__cdm_kv(c, line, name, value, has_unit && unit[0] ? unit : NULL);
     if (st < 0)
       return st;
   }
@@ -85,43 +67,37 @@ int ow_cdm_read_xml(const char *buf, size_t len, const char *source,
                     ow_err *err)
 {
   ow__cdm_ctx c;
+  ow__xml_doc *doc;
+  ow_err xe;
   int st;
   ow__cdm_ctx_init(&c, cdm, source, mode, warn, err);
   c.xml = 1;
   ow_err_clear(err);
-  if (len > (size_t)0x7fffffff)
-    return ow__cdm_error(&c, OW_E_TOO_BIG, 0, "", "XML buffer too large");
-  xmlDoc *doc = xmlReadMemory(buf, (int)len, NULL, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING | XML_PARSE_NOENT * 0);
-  if (doc == NULL) {
-    const xmlError *xe = xmlGetLastError();
-    return ow__cdm_error(&c, OW_E_PARSE, xe ? xe->line : 0, "",
-                         "malformed XML: %s",
-                         xe && xe->message ? xe->message : "unknown error");
-  }
-  xmlNode *root = xmlDocGetRootElement(doc);
-  if (root == NULL || strcmp((const char *)root->name, "cdm") != 0) {
-    st = ow__cdm_error(&c, OW_E_PARSE, root ? xmlGetLineNo(root) : 0, "",
+  ow_err_clear(&xe);
+  st = ow__xml_parse(buf, len, &doc, &xe);
+  if (st != OW_OK)
+    return ow__cdm_error(&c, st, xe.line, "", "%s", xe.msg);
+  const ow__xml_node *root = ow__xml_root(doc);
+  if (root == NULL || !ow__xml_is(root, "cdm")) {
+    st = ow__cdm_error(&c, OW_E_PARSE, root ? ow__xml_line(root) : 0, "",
                        "root element is not <cdm>");
-    xmlFreeDoc(doc);
+    ow__xml_free(doc);
     return st;
   }
-  xmlChar *ver = xmlGetProp(root, (const xmlChar *)"version");
-  xmlChar *id = xmlGetProp(root, (const xmlChar *)"id");
+  char ver[64], id[64];
+  int have_ver = ow__xml_attr(root, "version", ver, sizeof ver) != 0;
+  int have_id = ow__xml_attr(root, "id", id, sizeof id) == 1;
   st = OW_OK;
-  if (id == NULL || strcmp((const char *)id, "CCSDS_CDM_VERS") != 0)
-    st = ow__cdm_violation(&c, xmlGetLineNo(root), "id",
+  if (!have_id || strcmp(id, "CCSDS_CDM_VERS") != 0)
+    st = ow__cdm_violation(&c, ow__xml_line(root), "id",
                            "<cdm> id is not CCSDS_CDM_VERS");
   if (st == OW_OK)
-    st = ow__cdm_kv(&c, xmlGetLineNo(root), "CCSDS_CDM_VERS",
-                    ver ? (const char *)ver : "", NULL);
-  xmlFree(ver);
-  xmlFree(id);
+    st = ow__cdm_kv(&c, ow__xml_line(root), "CCSDS_CDM_VERS",
+                    have_ver ? ver : "", NULL);
   if (st >= 0)
     st = walk(&c, root, 0);
-  long last = xmlGetLineNo(root);
-  xmlFreeDoc(doc);
+  long last = ow__xml_line(root);
+  ow__xml_free(doc);
   if (st < 0)
     return st;
   return ow__cdm_finish(&c, last);

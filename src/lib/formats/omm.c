@@ -43,6 +43,112 @@ int ow__omm_key(const char *name, size_t n)
   return -1;
 }
 
+/*
+** Every keyword of 502.0-B-3 OMM (header 4.2.2, metadata 4.2.3, data
+** 4.2.4: mean elements, spacecraft parameters, TLE parameters, covariance)
+** with its unit ("" for none), so that the readers can tell an unknown
+** keyword from one orbwatch merely does not use, and check units.
+** USER_DEFINED_x is allowed besides (4.2.4.7).
+*/
+static const struct {
+  const char *key;
+  const char *unit;
+} OMM_KEYWORDS[] = {
+    {"CCSDS_OMM_VERS", ""}, {"COMMENT", ""}, {"CLASSIFICATION", ""},
+    {"CREATION_DATE", ""}, {"ORIGINATOR", ""}, {"MESSAGE_ID", ""},
+    {"OBJECT_NAME", ""}, {"OBJECT_ID", ""}, {"CENTER_NAME", ""},
+    {"REF_FRAME", ""}, {"REF_FRAME_EPOCH", ""}, {"TIME_SYSTEM", ""},
+    {"MEAN_ELEMENT_THEORY", ""}, {"EPOCH", ""},
+    {"SEMI_MAJOR_AXIS", "km"}, {"MEAN_MOTION", "rev/day"},
+    {"ECCENTRICITY", ""}, {"INCLINATION", "deg"},
+    {"RA_OF_ASC_NODE", "deg"}, {"ARG_OF_PERICENTER", "deg"},
+    {"MEAN_ANOMALY", "deg"}, {"GM", "km**3/s**2"}, {"MASS", "kg"},
+    {"SOLAR_RAD_AREA", "m**2"}, {"SOLAR_RAD_COEFF", ""},
+    {"DRAG_AREA", "m**2"}, {"DRAG_COEFF", ""}, {"EPHEMERIS_TYPE", ""},
+    {"CLASSIFICATION_TYPE", ""}, {"NORAD_CAT_ID", ""},
+    {"ELEMENT_SET_NO", ""}, {"REV_AT_EPOCH", ""}, {"BSTAR", "1/ER"},
+    {"BTERM", "m**2/kg"}, {"MEAN_MOTION_DOT", "rev/day**2"},
+    {"MEAN_MOTION_DDOT", "rev/day**3"}, {"AGOM", "m**2/kg"},
+    {"COV_REF_FRAME", ""}, {"CX_X", "km**2"}, {"CY_X", "km**2"},
+    {"CY_Y", "km**2"}, {"CZ_X", "km**2"}, {"CZ_Y", "km**2"},
+    {"CZ_Z", "km**2"}, {"CX_DOT_X", "km**2/s"}, {"CX_DOT_Y", "km**2/s"},
+    {"CX_DOT_Z", "km**2/s"}, {"CX_DOT_X_DOT", "km**2/s**2"},
+    {"CY_DOT_X", "km**2/s"}, {"CY_DOT_Y", "km**2/s"},
+    {"CY_DOT_Z", "km**2/s"}, {"CY_DOT_X_DOT", "km**2/s**2"},
+    {"CY_DOT_Y_DOT", "km**2/s**2"}, {"CZ_DOT_X", "km**2/s"},
+    {"CZ_DOT_Y", "km**2/s"}, {"CZ_DOT_Z", "km**2/s"},
+    {"CZ_DOT_X_DOT", "km**2/s**2"}, {"CZ_DOT_Y_DOT", "km**2/s**2"},
+    {"CZ_DOT_Z_DOT", "km**2/s**2"}};
+
+/* Text keywords: brackets in their values are text, not units. */
+static int is_text_key(const char *name, size_t n)
+{
+  static const char *const TEXT[] = {
+      "COMMENT",      "CLASSIFICATION", "CREATION_DATE", "ORIGINATOR",
+      "MESSAGE_ID",   "OBJECT_NAME",    "OBJECT_ID",     "CENTER_NAME",
+      "REF_FRAME",    "REF_FRAME_EPOCH", "TIME_SYSTEM",
+      "MEAN_ELEMENT_THEORY", "EPOCH", "CLASSIFICATION_TYPE",
+      "COV_REF_FRAME", "CCSDS_OMM_VERS"};
+  for (size_t i = 0; i < sizeof TEXT / sizeof *TEXT; i++)
+    if (strlen(TEXT[i]) == n && memcmp(TEXT[i], name, n) == 0)
+      return 1;
+  return n > 13 && memcmp(name, "USER_DEFINED_", 13) == 0;
+}
+
+static int find_keyword(const char *name, size_t n)
+{
+  for (size_t i = 0; i < sizeof OMM_KEYWORDS / sizeof *OMM_KEYWORDS; i++)
+    if (strlen(OMM_KEYWORDS[i].key) == n &&
+        memcmp(OMM_KEYWORDS[i].key, name, n) == 0)
+      return (int)i;
+  return -1;
+}
+
+int ow__omm_known(const char *name, size_t n)
+{
+  return find_keyword(name, n) >= 0 ||
+         (n > 13 && memcmp(name, "USER_DEFINED_", 13) == 0);
+}
+
+int ow__omm_unit_check(const char *name, size_t n, const char *unit,
+                       size_t unit_n, ow_err *err)
+{
+  int i = find_keyword(name, n);
+  const char *want;
+  char key[64], got[80];
+  if (i < 0 || is_text_key(name, n) || unit_n == 0)
+    return OW_OK;
+  want = OMM_KEYWORDS[i].unit;
+  snprintf(key, sizeof key, "%s", OMM_KEYWORDS[i].key);
+  ow__quote_text(unit, unit_n, got, sizeof got);
+  if (want[0] == '\0') {
+    if (unit_n == 0)
+      return OW_OK;
+    return ow_err_set(err, OW_E_PARSE, key,
+                      "%s takes no unit, [%s] given", key, got);
+  }
+  /* Case is not significant in units as written in the wild ("REV/DAY");
+     the unit itself is. */
+  if (unit_n == strlen(want)) {
+    size_t k = 0;
+    for (; k < unit_n; k++) {
+      char a = unit[k], b = want[k];
+      if (a >= 'A' && a <= 'Z')
+        a = (char)(a - 'A' + 'a');
+      if (b >= 'A' && b <= 'Z')
+        b = (char)(b - 'A' + 'a');
+      if (a != b)
+        break;
+    }
+    if (k == unit_n)
+      return OW_OK;
+  }
+  return ow_err_set(err, OW_E_PARSE, key,
+                    "%s unit [%s] is not [%s], the unit 502.0-B-3 gives it "
+                    "(no conversion is made)",
+                    key, got, want);
+}
+
 void ow__omm_begin(ow__omm_rec *r)
 {
   memset(r, 0, sizeof *r);
@@ -238,6 +344,14 @@ static int want_word(ow_err *err, int key, const char *s, size_t n,
                     KEY_NAMES[key], text, ok[0]);
 }
 
+/* The metadata keywords (502.0-B-3 table 4-2), as bits of ow__omm_rec. */
+#define META_BITS                                                             \
+  ((1ull << OW__K_OBJECT_NAME) | (1ull << OW__K_OBJECT_ID) |                  \
+   (1ull << OW__K_CENTER_NAME) | (1ull << OW__K_REF_FRAME) |                  \
+   (1ull << OW__K_TIME_SYSTEM) | (1ull << OW__K_MEAN_ELEMENT_THEORY))
+
+static int is_meta(int key) { return (META_BITS >> key) & 1u; }
+
 int ow__omm_set(ow__omm_rec *r, int key, const char *s, size_t n,
                 ow_err *err)
 {
@@ -260,6 +374,21 @@ int ow__omm_set(ow__omm_rec *r, int key, const char *s, size_t n,
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
                    s[n - 1] == '\r' || s[n - 1] == '\n'))
     n--;
+  /* A metadata block starts with OBJECT_NAME (table 4-2): OBJECT_NAME
+     again, or any metadata keyword again once the block was complete, and
+     no data yet, is a second block, not a stray duplicate line. */
+  if ((r->have & (1ull << key)) && is_meta(key) &&
+      !(r->have & ~META_BITS) &&
+      (key == OW__K_OBJECT_NAME || (r->have & META_BITS) == META_BITS))
+    return ow_err_set(err, OW_E_PARSE, KEY_NAMES[key],
+                      "%s again before any data: a second metadata block "
+                      "where the data (EPOCH, MEAN_MOTION, ...) was expected",
+                      KEY_NAMES[key]);
+  if (is_meta(key) && (r->have & ~META_BITS))
+    return ow_err_set(err, OW_E_PARSE, KEY_NAMES[key],
+                      "%s after the data: the metadata block comes first, "
+                      "and a second element set needs its own message",
+                      KEY_NAMES[key]);
   if (r->have & (1ull << key))
     return ow_err_set(err, OW_E_PARSE, KEY_NAMES[key],
                       "%s is given twice in one record", KEY_NAMES[key]);
@@ -275,6 +404,16 @@ int ow__omm_set(ow__omm_rec *r, int key, const char *s, size_t n,
     e->name[n] = '\0';
     return OW_OK;
   case OW__K_OBJECT_ID:
+    if (n == 0)
+      return bad_value(err, key, s, n,
+                       "is empty (OBJECT_ID, the international designator, "
+                       "is mandatory; write UNKNOWN when there is none)");
+    /* "UNKNOWN" is what the writers put for an object without a
+       designator (analyst objects): it reads back as none. */
+    if (n == 7 && memcmp(s, "UNKNOWN", 7) == 0) {
+      e->object_id[0] = '\0';
+      return OW_OK;
+    }
     if (n > OW_OBJECT_ID_MAX)
       return bad_value(err, key, s, n, "is longer than 16 bytes");
     for (size_t i = 0; i < n; i++)
@@ -364,13 +503,31 @@ int ow__omm_set(ow__omm_rec *r, int key, const char *s, size_t n,
         e->mean_anom_deg = v;
       break;
     case OW__K_BSTAR:
+      if (!(fabs(v) < OW__OMM_EXPFIELD_MAX))
+        return out_of_range(err, key, s, n,
+                            "not below 1e9 1/ER in magnitude (the largest "
+                            "a TLE holds; real ones are below 10)");
       e->bstar_per_er = v;
       break;
     case OW__K_MEAN_MOTION_DOT:
+      if (!(fabs(v) < 1.0))
+        return out_of_range(err, key, s, n,
+                            "not below 1 rev/day**2 in magnitude (the "
+                            "largest a TLE holds)");
       e->ndot_rev_day2 = v;
       break;
     case OW__K_MEAN_MOTION_DDOT:
+      if (!(fabs(v) < OW__OMM_EXPFIELD_MAX))
+        return out_of_range(err, key, s, n,
+                            "not below 1e9 rev/day**3 in magnitude (the "
+                            "largest a TLE holds)");
       e->nddot_rev_day3 = v;
+      break;
+    case OW__K_BTERM:
+    case OW__K_AGOM:
+      if (!(fabs(v) < OW__OMM_EXPFIELD_MAX))
+        return out_of_range(err, key, s, n,
+                            "not below 1e9 m**2/kg in magnitude");
       break;
     default:
       /* Known keywords orbwatch does not use (GM, SEMI_MAJOR_AXIS...)
@@ -404,8 +561,16 @@ int ow__omm_finish(ow__omm_rec *r, ow_elset *out, ow_err *err)
       OW__K_EPOCH,         OW__K_MEAN_MOTION,       OW__K_ECCENTRICITY,
       OW__K_INCLINATION,   OW__K_RA_OF_ASC_NODE,    OW__K_ARG_OF_PERICENTER,
       OW__K_MEAN_ANOMALY,  OW__K_NORAD_CAT_ID,      OW__K_BSTAR,
-      OW__K_MEAN_MOTION_DOT, OW__K_MEAN_MOTION_DDOT};
-  for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+      OW__K_MEAN_MOTION_DOT, OW__K_MEAN_MOTION_DDOT, OW__K_OBJECT_ID};
+  /* OBJECT_ID is mandatory in the CCSDS encodings (502.0-B-3 table 4-2);
+     JSON and CSV are providers' formats, where null or an empty cell means
+     absent. */
+  size_t nreq = sizeof required / sizeof *required - (r->ccsds ? 0 : 1);
+  if (r->have != 0 && !(r->have & ~META_BITS))
+    return ow_err_set(err, OW_E_PARSE, "EPOCH",
+                      "the data block is missing (metadata only: EPOCH, "
+                      "MEAN_MOTION, ... not given)");
+  for (size_t i = 0; i < nreq; i++)
     if (!(r->have & (1ull << required[i]))) {
       int k = required[i];
       if (k == OW__K_MEAN_MOTION && (r->have & (1ull << OW__K_SEMI_MAJOR_AXIS)))
@@ -457,7 +622,10 @@ int ow__omm_values(const ow_elset *e, ow__omm_text *t, ow_err *err)
     return ow_err_set(err, OW_E_RANGE, "EPOCH",
                       "epoch is not a date of years 1000-9999");
   snprintf(t->v[OW__K_OBJECT_NAME], sizeof t->v[0], "%s", e->name);
-  ow_object_id_cospar(e->object_id, t->v[OW__K_OBJECT_ID], sizeof t->v[0]);
+  if (e->object_id[0] == '\0')
+    snprintf(t->v[OW__K_OBJECT_ID], sizeof t->v[0], "UNKNOWN");
+  else
+    ow_object_id_cospar(e->object_id, t->v[OW__K_OBJECT_ID], sizeof t->v[0]);
   snprintf(t->v[OW__K_CENTER_NAME], sizeof t->v[0], "EARTH");
   snprintf(t->v[OW__K_REF_FRAME], sizeof t->v[0], "TEME");
   snprintf(t->v[OW__K_TIME_SYSTEM], sizeof t->v[0], "UTC");

@@ -24,8 +24,10 @@ typedef struct csv_field {
 /*
 ** Split the row starting at buf[*pos] into fields; advance *pos past its
 ** line end and *line by the lines it spans. Returns the number of fields,
-** -1 for an unterminated quote or text after a closing quote, -2 when
-** there are more than CSV_MAX_COLS fields.
+** -1 for text after a closing quote, -2 when there are more than
+** CSV_MAX_COLS fields, -3 for a quote never closed: then the row is taken
+** to end at the first line end after that quote, so that reading goes on
+** at the next line instead of swallowing the rest of the file.
 */
 static int split_row(const char *buf, size_t len, size_t *pos, long *line,
                      csv_field *f)
@@ -36,10 +38,13 @@ static int split_row(const char *buf, size_t len, size_t *pos, long *line,
     csv_field cur = {buf + i, 0, 0};
     if (i < len && buf[i] == '"') {
       size_t s = ++i;
+      long line0 = *line;
       for (;;) {
         if (i >= len) {
-          bad = -1;
-          break;
+          const char *nl = memchr(buf + s, '\n', len - s);
+          *line = line0;
+          *pos = nl ? (size_t)(nl - buf) + 1 : len;
+          return -3;
         }
         if (buf[i] == '"') {
           if (i + 1 < len && buf[i + 1] == '"') {
@@ -165,7 +170,10 @@ int ow__omm_csv_read(ow_catalog *cat, const char *buf, size_t len,
     found = 1;
     if (nf < 0) {
       ow_err_set(&err, OW_E_PARSE, "", nf == -1
-                 ? "malformed CSV row (unbalanced quotes)"
+                 ? "malformed CSV row (text after a closing quote)"
+                 : nf == -3
+                 ? "quote never closed; the row ends at this line and "
+                   "reading goes on at the next"
                  : "CSV row with more than 256 fields");
       ow__report(diag, user, &err, source, row_line, st);
       continue;

@@ -31,7 +31,22 @@ enum {
 typedef struct ow__omm_rec {
   ow_elset e;
   uint64_t have;
+  int ccsds; /* KVN or XML: OBJECT_ID is mandatory (JSON, CSV: optional) */
 } ow__omm_rec;
+
+/* Bound of |BSTAR|, |MEAN_MOTION_DDOT|, |BTERM|, |AGOM| at parse: the
+   largest value a TLE exponent field holds is 0.99999e9. */
+#define OW__OMM_EXPFIELD_MAX 1e9
+
+/* Whether name[0..n) is an OMM keyword of 502.0-B-3 (USER_DEFINED_x too),
+   used by orbwatch or not. */
+int ow__omm_known(const char *name, size_t n);
+/* OW_OK when unit[0..unit_n) is the unit 502.0-B-3 gives keyword name
+   (case aside), or the keyword is text or unknown; else OW_E_PARSE with
+   the keyword as field. unit_n 0 with a unit due is OW_OK (units are
+   optional in KVN and XML). */
+int ow__omm_unit_check(const char *name, size_t n, const char *unit,
+                       size_t unit_n, ow_err *err);
 
 /* Keyword index of name[0..n), or -1 if orbwatch does not use it. */
 int ow__omm_key(const char *name, size_t n);
@@ -75,17 +90,22 @@ int ow__omm_json_read(ow_catalog *cat, const char *buf, size_t len,
 int ow__omm_csv_read(ow_catalog *cat, const char *buf, size_t len,
                      const char *source, ow_diag_fn diag, void *user,
                      ow_load_stats *st);
-int ow__omm_kvn_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user);
-int ow__omm_xml_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user);
+/* created: CREATION_DATE text from ow__creation_date. */
+int ow__omm_kvn_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user);
+int ow__omm_xml_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user);
 int ow__omm_json_write(const ow_elset *es, size_t n, ow__buf *b,
                        ow_diag_fn diag, void *user);
 int ow__omm_csv_write(const ow_elset *es, size_t n, ow__buf *b,
                       ow_diag_fn diag, void *user);
 
-/* CREATION_DATE of written messages: now, UTC, to the second. */
-void ow__creation_date(char *buf, size_t n);
+/*
+** CREATION_DATE of written messages from the caller's time: UTC to the
+** second, "YYYY-MM-DDThh:mm:ss", into buf (at least OW_ISO_BUF bytes).
+** OW_E_ARG when creation_utc is not a date of years 1000-9999.
+*/
+int ow__creation_date(ow_jd creation_utc, char *buf, size_t n);
 
 /* Report a record that a writer cannot write ("record N"), count nothing. */
 void ow__write_report(ow_diag_fn diag, void *user, ow_err *err, size_t i);

@@ -7,7 +7,11 @@
 **
 ** Parsing is jansson's (json_loadb, duplicate keys refused). jansson does
 ** not keep positions, so a light scan of the text finds the line where each
-** object of the top-level array begins, for the diagnostics.
+** object of the top-level array begins, for the diagnostics. When the
+** whole text does not parse (one bad number, a duplicate key, a missing
+** comma), the same scan cuts the top-level array into its elements and
+** each is parsed alone: the broken one is reported at its line, the others
+** are read.
 */
 #include "omm_int.h"
 #include "orbwatch/elset.h"
@@ -72,6 +76,100 @@ static long *element_lines(const char *buf, size_t len, size_t *n)
   return lines;
 }
 
+/*
+** The spans [start, end) of the elements of a top-level array, found by
+** brackets, braces and strings alone; *n of them, malloc'ed (caller frees)
+** with their first lines, or NULL (*n 0) when buf is not such an array or
+** memory runs out. *tail is the line of the first text after the closing
+** ']', or of the end when the array is never closed (0 when neither).
+*/
+typedef struct span {
+  size_t start, end;
+  long line;
+  long column; /* 1-based, of start in its line */
+} span;
+
+static span *element_spans(const char *buf, size_t len, size_t *n,
+                           long *tail)
+{
+  span *sp = NULL;
+  size_t cap = 0, k = 0, i = 0, line_start = 0;
+  long line = 1;
+  int depth = 0, in_str = 0, esc = 0, open = 0;
+  *n = 0;
+  *tail = 0;
+  while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+                     buf[i] == '\n'))
+    if (buf[i++] == '\n') {
+      line++;
+      line_start = i;
+    }
+  if (i >= len || buf[i] != '[')
+    return NULL;
+  for (i++, depth = 1; i < len && depth > 0; i++) {
+    char c = buf[i];
+    if (c == '\n') {
+      line++;
+      line_start = i + 1;
+    }
+    if (in_str) {
+      if (esc)
+        esc = 0;
+      else if (c == '\\')
+        esc = 1;
+      else if (c == '"')
+        in_str = 0;
+      continue;
+    }
+    if (depth == 1 && (c == ',' || c == ']')) {
+      if (open)
+        sp[k++].end = i;
+      open = 0;
+      if (c == ']')
+        depth = 0;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+      continue;
+    if (depth == 1 && !open) {
+      if (k == cap) {
+        size_t nc = cap ? cap * 2 : 256;
+        span *ns = realloc(sp, nc * sizeof *ns);
+        if (ns == NULL) {
+          free(sp);
+          return NULL;
+        }
+        sp = ns;
+        cap = nc;
+      }
+      sp[k].start = i;
+      sp[k].end = len;
+      sp[k].line = line;
+      sp[k].column = (long)(i - line_start) + 1;
+      open = 1;
+    }
+    if (c == '"')
+      in_str = 1;
+    else if (c == '[' || c == '{')
+      depth++;
+    else if (c == ']' || c == '}')
+      depth--;
+  }
+  if (open)
+    k++; /* the last element runs to the end of the text */
+  if (depth > 0)
+    *tail = line;
+  for (; depth == 0 && i < len; i++) {
+    if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r' && buf[i] != '\n') {
+      *tail = line;
+      break;
+    }
+    line += buf[i] == '\n';
+  }
+  *n = k;
+  return sp;
+}
+
 static int read_object(json_t *obj, ow_elset *out, ow_err *err)
 {
   ow__omm_rec rec;
@@ -102,6 +200,44 @@ static int read_object(json_t *obj, ow_elset *out, ow_err *err)
   return ow__omm_finish(&rec, out, err);
 }
 
+/* Each element of an array that did not parse as a whole, alone. */
+static int read_elements(ow_catalog *cat, const char *buf, const span *sp,
+                         size_t ns, const char *source, ow_diag_fn diag,
+                         void *user, ow_load_stats *st)
+{
+  for (size_t i = 0; i < ns; i++) {
+    json_error_t jerr;
+    ow_err err;
+    ow_elset *slot;
+    json_t *obj = json_loadb(buf + sp[i].start, sp[i].end - sp[i].start,
+                             JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+    ow_err_clear(&err);
+    if (obj == NULL) {
+      long l = sp[i].line + (jerr.line > 1 ? jerr.line - 1 : 0);
+      long col = jerr.line > 1 ? jerr.column
+                               : sp[i].column - 1 + (jerr.column > 0
+                                                         ? jerr.column : 1);
+      ow_err_set(&err, OW_E_PARSE, "", "malformed JSON (column %ld): %s",
+                 col, jerr.text);
+      ow__report(diag, user, &err, source, l, st);
+      continue;
+    }
+    slot = ow__catalog_slot(cat);
+    if (slot == NULL) {
+      json_decref(obj);
+      return OW_E_NOMEM;
+    }
+    if (read_object(obj, slot, &err) != OW_OK) {
+      ow__report(diag, user, &err, source, sp[i].line, st);
+    } else {
+      cat->n++;
+      st->loaded++;
+    }
+    json_decref(obj);
+  }
+  return OW_OK;
+}
+
 int ow__omm_json_read(ow_catalog *cat, const char *buf, size_t len,
                       const char *source, ow_diag_fn diag, void *user,
                       ow_load_stats *st)
@@ -113,6 +249,24 @@ int ow__omm_json_read(ow_catalog *cat, const char *buf, size_t len,
 
   root = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
                     &jerr);
+  if (root == NULL) {
+    size_t ns;
+    long tail;
+    span *sp = element_spans(buf, len, &ns, &tail);
+    if (sp != NULL && ns > 0) {
+      int rc = read_elements(cat, buf, sp, ns, source, diag, user, st);
+      free(sp);
+      if (rc == OW_OK && tail > 0) {
+        ow_err err;
+        ow_err_clear(&err);
+        ow_err_set(&err, OW_E_PARSE, "", "malformed JSON: the top-level "
+                   "array is not closed, or text follows it");
+        ow__report(diag, user, &err, source, tail, st);
+      }
+      return rc;
+    }
+    free(sp);
+  }
   if (root == NULL) {
     ow_err err;
     ow_err_clear(&err);

@@ -3,18 +3,21 @@
 ** and 502.0-B-3 / 505.0 for KVN syntax).
 **
 ** A file is one or more messages, each opened by CCSDS_OMM_VERS. Lines are
-** "KEYWORD = value [units]", COMMENT lines and blank lines; keywords that
-** SGP4 elements do not use (header, covariance, user-defined) are skipped.
+** split by the shared tokenizer (kvn_int.h): "KEYWORD = value [units]",
+** COMMENT lines and blank lines. Keywords of the standard that SGP4
+** elements do not use (header, covariance, user-defined) are skipped;
+** others are warned about with their line. Units must be the standard's.
 ** The first problem of a message rejects it and is reported with its line;
 ** reading resumes at the next CCSDS_OMM_VERS.
 */
 #include "omm_int.h"
 #include "orbwatch/elset.h"
 #include "kvn_int.h"
+#include "orbwatch/time.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
+#include <math.h>
 
 typedef struct kvn_state {
   ow__omm_rec rec;
@@ -71,6 +74,7 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (rc < 0 || l.kind == OW__KVN_WORD || l.kind == OW__KVN_DATA) {
       if (!k.open) {
         ow__omm_begin(&k.rec);
+        k.rec.ccsds = 1;
         k.open = 1;
         k.start = l.line;
         found = 1;
@@ -102,6 +106,7 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (ow__kvn_key_is(&l, "CCSDS_OMM_VERS")) {
       close_msg(&k, cat, source, diag, user, st, &nomem);
       ow__omm_begin(&k.rec);
+      k.rec.ccsds = 1;
       k.open = 1;
       k.failed = 0;
       k.start = l.line;
@@ -111,6 +116,7 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (!k.open) {
       /* A message without its version line: read it all the same. */
       ow__omm_begin(&k.rec);
+      k.rec.ccsds = 1;
       k.open = 1;
       k.failed = 0;
       k.start = l.line;
@@ -119,8 +125,29 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
     if (k.failed)
       continue;
     id = ow__omm_key(l.key, l.key_n);
-    if (id < 0)
+    if (id < 0) {
+      /* Keywords of the standard that SGP4 elements do not use are
+         skipped; anything else is said, since it may be a misspelling of
+         one that matters. */
+      if (!ow__omm_known(l.key, l.key_n)) {
+        char name[80];
+        ow__quote_text(l.key, l.key_n, name, sizeof name);
+        ow_err_set(&err, OW_W_LENIENT, name,
+                   "unknown keyword %s ignored (not in 502.0-B-3)", name);
+        ow__report(diag, user, &err, source, l.line, st);
+        ow_err_clear(&err);
+      }
       continue;
+    }
+    if (l.unit != NULL &&
+        ow__omm_unit_check(l.key, l.key_n, l.unit, l.unit_n, &err) !=
+            OW_OK &&
+        id != OW__K_OBJECT_NAME && id != OW__K_OBJECT_ID) {
+      ow__report(diag, user, &err, source, l.line, st);
+      k.failed = 1;
+      ow_err_clear(&err);
+      continue;
+    }
     /* Names keep their brackets; numbers drop a trailing unit. */
     if (id == OW__K_OBJECT_NAME || id == OW__K_OBJECT_ID) {
       val = l.raw;
@@ -142,20 +169,25 @@ int ow__omm_kvn_read(ow_catalog *cat, const char *buf, size_t len,
   return found ? OW_OK : OW_E_EMPTY;
 }
 
-/* Creation time of a written message, UTC to the second. */
-void ow__creation_date(char *buf, size_t n)
+int ow__creation_date(ow_jd creation_utc, char *buf, size_t n)
 {
-  time_t now = time(NULL);
-  struct tm tmv;
-  if (now == (time_t)-1 || gmtime_r(&now, &tmv) == NULL) {
-    snprintf(buf, n, "1970-01-01T00:00:00");
-    return;
-  }
-  strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tmv);
+  char iso[OW_ISO_BUF];
+  size_t k;
+  if (n > 0)
+    buf[0] = '\0';
+  if (!isfinite(creation_utc.day) || !isfinite(creation_utc.frac) ||
+      ow_time_format_iso(creation_utc, 0, iso, sizeof iso) != OW_OK ||
+      iso[0] < '1' || iso[4] != '-')
+    return OW_E_ARG;
+  k = strlen(iso);
+  if (k > 0 && iso[k - 1] == 'Z')
+    iso[--k] = '\0';
+  snprintf(buf, n, "%s", iso);
+  return OW_OK;
 }
 
-int ow__omm_kvn_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user)
+int ow__omm_kvn_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user)
 {
   /* Units as the standard spells them (502.0-B-3 table 4-2/4-3). */
   static const char *const UNIT[OW__OMM_NKEYS] = {
@@ -170,9 +202,7 @@ int ow__omm_kvn_write(const ow_elset *es, size_t n, ow__buf *b,
   static const int META[] = {OW__K_OBJECT_NAME, OW__K_OBJECT_ID,
                              OW__K_CENTER_NAME, OW__K_REF_FRAME,
                              OW__K_TIME_SYSTEM, OW__K_MEAN_ELEMENT_THEORY};
-  char created[32];
   int result = OW_OK;
-  ow__creation_date(created, sizeof created);
   for (size_t i = 0; i < n; i++) {
     ow__omm_text t;
     ow_err err;

@@ -5,60 +5,18 @@
 ** keyword is read, wherever it sits, so the namespaced and unqualified
 ** schema variants both work.
 **
-** Parsing is libxml2's, with network access off, no entity substitution,
-** and documents with a DTD refused (no entity expansion at all); libxml2
-** prints nothing, its error comes back as the diagnostic.
+** Parsing is the XML layer's (xml_int.h): no network, any DOCTYPE refused
+** (no entity expansion at all), the first error reported at its line.
 */
 #include "omm_int.h"
 #include "orbwatch/elset.h"
+#include "xml_int.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
 
-static int name_is(const xmlNode *n, const char *name)
-{
-  return n->type == XML_ELEMENT_NODE &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static int has_element_child(const xmlNode *n)
-{
-  for (const xmlNode *c = n->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE)
-      return 1;
-  return 0;
-}
-
-/* Read the leaves under n into rec; the first problem stops it. */
-static int read_leaves(const xmlNode *n, ow__omm_rec *rec, ow_err *err,
-                       long *line)
-{
-  for (const xmlNode *c = n->children; c != NULL; c = c->next) {
-    int rc, id;
-    xmlChar *text;
-    if (c->type != XML_ELEMENT_NODE)
-      continue;
-    if (has_element_child(c)) {
-      if ((rc = read_leaves(c, rec, err, line)) != OW_OK)
-        return rc;
-      continue;
-    }
-    id = ow__omm_key((const char *)c->name, strlen((const char *)c->name));
-    if (id < 0)
-      continue;
-    text = xmlNodeGetContent(c);
-    rc = ow__omm_set(rec, id, text ? (const char *)text : "",
-                     text ? strlen((const char *)text) : 0, err);
-    xmlFree(text);
-    if (rc != OW_OK) {
-      *line = xmlGetLineNo(c);
-      return rc;
-    }
-  }
-  return OW_OK;
-}
+/* Longest element text read (OBJECT_NAME is at most 80 bytes). */
+#define TEXT_MAX 512
 
 typedef struct xml_walk {
   ow_catalog *cat;
@@ -70,24 +28,88 @@ typedef struct xml_walk {
   int nomem;
 } xml_walk;
 
-static void walk(const xmlNode *n, xml_walk *w)
+/* Structure elements of the NDM/XML OMM schema (not keywords). */
+static int is_structure(const char *name)
 {
-  for (; n != NULL && !w->nomem; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE)
+  static const char *const S[] = {
+      "ndm",      "omm",           "header",          "body",
+      "segment",  "metadata",      "data",            "meanElements",
+      "tleParameters", "spacecraftParameters", "covarianceMatrix",
+      "userDefinedParameters", "USER_DEFINED"};
+  for (size_t i = 0; i < sizeof S / sizeof *S; i++)
+    if (strcmp(S[i], name) == 0)
+      return 1;
+  return 0;
+}
+
+/* Read the leaves under n into rec; the first problem stops it. */
+static int read_leaves(const ow__xml_node *n, ow__omm_rec *rec, ow_err *err,
+                       long *line, xml_walk *w)
+{
+  for (const ow__xml_node *c = ow__xml_child(n); c != NULL;
+       c = ow__xml_next(c)) {
+    int rc, id;
+    long tn;
+    char text[TEXT_MAX], unit[64];
+    const char *name = ow__xml_name(c);
+    if (ow__xml_child(c) != NULL) {
+      if ((rc = read_leaves(c, rec, err, line, w)) != OW_OK)
+        return rc;
       continue;
-    if (name_is(n, "omm")) {
+    }
+    id = ow__omm_key(name, strlen(name));
+    if (id < 0) {
+      if (!ow__omm_known(name, strlen(name)) && !is_structure(name)) {
+        ow_err warn;
+        char q[80];
+        ow_err_clear(&warn);
+        ow__quote_text(name, strlen(name), q, sizeof q);
+        ow_err_set(&warn, OW_W_LENIENT, q,
+                   "unknown element <%s> ignored (not in 502.0-B-3)", q);
+        ow__report(w->diag, w->user, &warn, w->source, ow__xml_line(c),
+                   w->st);
+      }
+      continue;
+    }
+    if (ow__xml_attr(c, "units", unit, sizeof unit) != 0 &&
+        (rc = ow__omm_unit_check(name, strlen(name), unit, strlen(unit),
+                                 err)) != OW_OK) {
+      *line = ow__xml_line(c);
+      return rc;
+    }
+    tn = ow__xml_text(c, text, sizeof text);
+    if (tn < 0) {
+      *line = ow__xml_line(c);
+      return ow_err_set(err, OW_E_PARSE, ow__omm_key_name(id),
+                        "%s is longer than %d bytes", ow__omm_key_name(id),
+                        TEXT_MAX - 1);
+    }
+    rc = ow__omm_set(rec, id, text, (size_t)tn, err);
+    if (rc != OW_OK) {
+      *line = ow__xml_line(c);
+      return rc;
+    }
+  }
+  return OW_OK;
+}
+
+static void walk(const ow__xml_node *n, xml_walk *w)
+{
+  for (; n != NULL && !w->nomem; n = ow__xml_next(n)) {
+    if (ow__xml_is(n, "omm")) {
       ow__omm_rec rec;
       ow_err err;
       ow_elset *slot = ow__catalog_slot(w->cat);
-      long line = xmlGetLineNo(n);
+      long line = ow__xml_line(n);
       w->found++;
       if (slot == NULL) {
         w->nomem = 1;
         return;
       }
       ow__omm_begin(&rec);
+      rec.ccsds = 1;
       ow_err_clear(&err);
-      if (read_leaves(n, &rec, &err, &line) != OW_OK ||
+      if (read_leaves(n, &rec, &err, &line, w) != OW_OK ||
           ow__omm_finish(&rec, slot, &err) != OW_OK) {
         ow__report(w->diag, w->user, &err, w->source, line, w->st);
         continue;
@@ -95,7 +117,7 @@ static void walk(const xmlNode *n, xml_walk *w)
       w->cat->n++;
       w->st->loaded++;
     } else {
-      walk(n->children, w);
+      walk(ow__xml_child(n), w);
     }
   }
 }
@@ -104,46 +126,21 @@ int ow__omm_xml_read(ow_catalog *cat, const char *buf, size_t len,
                      const char *source, ow_diag_fn diag, void *user,
                      ow_load_stats *st)
 {
-  xmlParserCtxtPtr ctxt;
-  xmlDocPtr doc;
+  ow__xml_doc *doc;
   xml_walk w = {cat, source, diag, user, st, 0, 0};
   ow_err err;
+  int rc;
 
   ow_err_clear(&err);
-  if (len > (size_t)0x7fffffff) {
-    ow_err_set(&err, OW_E_PARSE, "", "XML input larger than 2 GiB");
-    ow__report(diag, user, &err, source, 0, st);
+  rc = ow__xml_parse(buf, len, &doc, &err);
+  if (rc == OW_E_NOMEM)
+    return rc;
+  if (rc != OW_OK) {
+    ow__report(diag, user, &err, source, err.line, st);
     return OW_OK;
   }
-  ctxt = xmlNewParserCtxt();
-  if (ctxt == NULL)
-    return OW_E_NOMEM;
-  doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR |
-                              XML_PARSE_NOWARNING);
-  if (doc == NULL) {
-    const xmlError *xe = xmlCtxtGetLastError(ctxt);
-    char msg[200];
-    size_t k;
-    snprintf(msg, sizeof msg, "%s",
-             xe && xe->message ? xe->message : "unreadable");
-    k = strlen(msg);
-    while (k > 0 && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
-      msg[--k] = '\0';
-    ow_err_set(&err, OW_E_PARSE, "", "malformed XML: %s", msg);
-    ow__report(diag, user, &err, source, xe ? xe->line : 0, st);
-    xmlFreeParserCtxt(ctxt);
-    return OW_OK;
-  }
-  if (doc->intSubset != NULL || doc->extSubset != NULL) {
-    ow_err_set(&err, OW_E_UNSUPPORTED, "",
-               "XML with a DTD (<!DOCTYPE>) is not accepted");
-    ow__report(diag, user, &err, source, 1, st);
-  } else {
-    walk(xmlDocGetRootElement(doc), &w);
-  }
-  xmlFreeDoc(doc);
-  xmlFreeParserCtxt(ctxt);
+  walk(ow__xml_root(doc), &w);
+  ow__xml_free(doc);
   if (w.nomem)
     return OW_E_NOMEM;
   return w.found == 0 && st->rejected == 0 ? OW_E_EMPTY : OW_OK;
@@ -158,8 +155,8 @@ static void element(ow__buf *b, const char *indent, int key,
   ow__buf_printf(b, "</%s>\n", name);
 }
 
-int ow__omm_xml_write(const ow_elset *es, size_t n, ow__buf *b,
-                      ow_diag_fn diag, void *user)
+int ow__omm_xml_write(const ow_elset *es, size_t n, const char *created,
+                      ow__buf *b, ow_diag_fn diag, void *user)
 {
   static const int META[] = {OW__K_OBJECT_NAME, OW__K_OBJECT_ID,
                              OW__K_CENTER_NAME, OW__K_REF_FRAME,
@@ -172,9 +169,7 @@ int ow__omm_xml_write(const ow_elset *es, size_t n, ow__buf *b,
                              OW__K_NORAD_CAT_ID,   OW__K_ELEMENT_SET_NO,
                              OW__K_REV_AT_EPOCH,   OW__K_BSTAR,
                              OW__K_MEAN_MOTION_DOT, OW__K_MEAN_MOTION_DDOT};
-  char created[32];
   int result = OW_OK;
-  ow__creation_date(created, sizeof created);
   ow__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                   "<ndm xmlns:xsi=\"http://www.w3.org/2001/"
                   "XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\""
