@@ -60,7 +60,9 @@ extern "C" {
   X(E_SGP4_PERT_ECC, -103, "SGP4 error 3: perturbed eccentricity not in [0,1]") \
   X(E_SGP4_SEMI_LATUS, -104, "SGP4 error 4: semi-latus rectum negative")      \
   X(E_SGP4_SUBORBITAL, -105, "SGP4 error 5: epoch elements sub-orbital")      \
-  X(E_SGP4_DECAYED, -106, "SGP4 error 6: satellite has decayed")
+  X(E_SGP4_DECAYED, -106, "SGP4 error 6: satellite has decayed")            \
+  X(E_SGP4_IMPLAUSIBLE, -107, "SGP4 state physically implausible (not "       \
+    "finite, beyond 1.5 million km, or above 1.5 times the escape speed)")
 
 enum ow_status {
 #define OW__STATUS_ENUM(name, value, text) OW_##name = value,

@@ -58,7 +58,9 @@ typedef enum ow_sgp4_method {
 **           [0,1) OW_E_SGP4_MEAN_ECC, and the model then reports that
 **           error on every call. OW_E_ARG for NULL pointers, unknown grav
 **           or mode, or non-finite fields (the model is zeroed and
-**           propagates to OW_E_SGP4_MEAN_MOTION).
+**           propagates to OW_E_SGP4_MEAN_MOTION). OW_E_RANGE for a B* so
+**           large that the drag coefficients are not finite (1e300); the
+**           model then reports OW_E_SGP4_MEAN_ECC on every call.
 ** Notes:    1) Error 5 (sub-orbital epoch elements) is never returned: the
 **              reference dropped that check in favour of the decay test
 **              during propagation; the code stays reserved.
@@ -78,7 +80,13 @@ OW_API int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
 **           v_teme_km_s  double[3]       velocity, TEME, km/s
 ** Returns:  OW_OK or OW_E_SGP4_* (errors 1, 2, 3, 4 and 6). Where the
 **           reference still computes a state (decayed, error 6) it is
-**           returned; otherwise the outputs are zeroed. OW_E_RANGE (zeroed
+**           returned; otherwise the outputs are zeroed.
+**           OW_E_SGP4_IMPLAUSIBLE (outputs zeroed) for a state the
+**           reference would return without error but that no Earth orbit
+**           can have: not finite, farther than OW_SGP4_PLAUSIBLE_R_MAX_KM,
+**           or faster than OW_SGP4_PLAUSIBLE_ESCAPE_FACTOR times the escape
+**           speed at its radius (see those constants). Long-decayed
+**           objects propagated past their decay give such states. OW_E_RANGE (zeroed
 **           outputs) when tsince_min is NaN or beyond
 **           +-OW_SGP4_TSINCE_MAX_MIN.
 ** Notes:    1) Pure and thread-safe: the deep-space resonance integration
@@ -97,7 +105,24 @@ OW_API int ow_sgp4_propagate(const ow_sgp4 *m, double tsince_min,
 */
 #define OW_SGP4_TSINCE_MAX_MIN 1.0e8
 
-/* Reference error code (0..6) of a status; -1 if it is not an SGP4 one. */
+/*
+** Bounds of a physically plausible state of an Earth-orbit element set.
+** Below the Earth's surface the reference's own decay test (error 6)
+** applies first. Beyond 1.5 million km (the Earth's Hill sphere, almost
+** four times the Moon's greatest distance of 406,700 km) nothing stays
+** bound to the Earth. A bound orbit moves below the escape speed
+** sqrt(2 mu / r) at every radius; SGP4's short-period terms move the speed
+** by far less than the 50% margin, so only runaway states of decayed or
+** near-parabolic element sets exceed it (none of the 2022-2023 reference
+** catalogs over a day does).
+*/
+#define OW_SGP4_PLAUSIBLE_R_MAX_KM 1.5e6
+#define OW_SGP4_PLAUSIBLE_ESCAPE_FACTOR 1.5
+#define OW_SGP4_ESCAPE_MU_KM3_S2 398600.8 /* WGS-72 mu, STR#3 */
+
+/* Reference error code (0..6) of a status, 7 for OW_E_SGP4_IMPLAUSIBLE
+** (orbwatch's own, beyond the reference's six); -1 if it is not an SGP4
+** one. */
 OW_API int ow_sgp4_refcode(int status);
 
 #ifdef __cplusplus

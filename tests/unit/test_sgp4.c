@@ -118,7 +118,57 @@ static void test_refcode(void)
   CHECK_EQ_INT(ow_sgp4_refcode(OW_E_PARSE), -1);
   CHECK_EQ_INT(ow_sgp4_refcode(OW_W_CHECKSUM), -1);
   CHECK_EQ_INT(ow_sgp4_refcode(-100), -1);
-  CHECK_EQ_INT(ow_sgp4_refcode(-107), -1);
+  CHECK_EQ_INT(ow_sgp4_refcode(OW_E_SGP4_IMPLAUSIBLE), 7);
+  CHECK_EQ_INT(ow_sgp4_refcode(-108), -1);
+}
+
+/*
+** Physically implausible states. 30642 (FENGYUN 1C DEB) of the 2023-10
+** catalog, B* 0.011951, decays within a day (error 6 at 1440 min, as the
+** reference gives). A week after epoch the model, like the reference
+** (python3-sgp4 gives the same state with error 0), is 22 million km out
+** at 0.14 km/s: no Earth orbit. BSTAR = 1e300 (an OMM can say so) gives
+** NaN. Both must come back as OW_E_SGP4_IMPLAUSIBLE with zeroed outputs,
+** from the scalar model and from the batch engine alike.
+*/
+static void test_implausible(void)
+{
+  ow_elset e = mk(30642, 2023, 244.48946098, 0.11951e-1, 98.9717, 64.6429,
+                  0.0016700, 310.7901, 49.1930, 16.14569164);
+  ow_sgp4 m[2];
+  double r[3], v[3];
+  CHECK_EQ_INT(ow_sgp4_init(&m[0], &e, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED,
+                            NULL), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m[0], 0.0, r, v), OW_OK);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m[0], 1440.0, r, v), OW_E_SGP4_DECAYED);
+  CHECK_EQ_INT(ow_sgp4_propagate(&m[0], 10080.0, r, v),
+               OW_E_SGP4_IMPLAUSIBLE);
+  CHECK(is_zero(r, v));
+  ow_elset h = el_00005();
+  h.bstar_per_er = 1e300;
+  int irc = ow_sgp4_init(&m[1], &h, OW_GRAV_WGS72, OW_OPSMODE_IMPROVED, NULL);
+  int prc = ow_sgp4_propagate(&m[1], 60.0, r, v);
+  CHECK(irc < 0 || prc < 0);
+  CHECK(prc == OW_OK || (isfinite(r[0]) && isfinite(v[0])));
+  CHECK(prc != OW_OK || (isfinite(r[0] + r[1] + r[2]) &&
+                         isfinite(v[0] + v[1] + v[2])));
+
+  /* The batch engine: same statuses, zeroed states. */
+  ow_batch b;
+  double t[3] = {0.0, 60.0, 10080.0}, buf[6][6];
+  int st[6];
+  ow_batch_out o = {buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], st, 2};
+  CHECK_EQ_INT(ow_batch_init(&b, m, 2, NULL), OW_OK);
+  CHECK_EQ_INT(ow_batch_tsince(&b, t, 3, &o), OW_OK);
+  for (int k = 0; k < 3; k++)
+    for (int i = 0; i < 2; i++) {
+      int want = ow_sgp4_propagate(&m[i], t[k], r, v);
+      CHECK_EQ_INT(st[k * 2 + i], want);
+      if (want == OW_E_SGP4_IMPLAUSIBLE)
+        CHECK(buf[0][k * 2 + i] == 0.0 && buf[5][k * 2 + i] == 0.0);
+    }
+  CHECK_EQ_INT(st[2 * 2 + 0], OW_E_SGP4_IMPLAUSIBLE);
+  ow_batch_free(&b);
 }
 
 /* Published states: one near-earth, one 12 h resonant, one synchronous
@@ -474,6 +524,7 @@ static void test_zero_fields(void)
 int main(void)
 {
   test_refcode();
+  test_implausible();
   test_published_states();
   test_error_exits();
   test_bad_input();

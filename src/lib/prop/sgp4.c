@@ -376,6 +376,25 @@ int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
   init_epoch_elements(n, &m->grav, no_kozai);
   int deep = OW__TWOPI / n->no >= DEEP_SPACE_PERIOD_MIN;
   init_near_coefficients(n, &m->grav, deep);
+  /* A B* far outside any real value (an OMM may say 1e300) overflows the
+     drag coefficients; the states would be NaN. Refused: the model is
+     left as for an eccentricity out of range (drag that strong would
+     take it there at once), so every call, of the batch engine too,
+     reports error 1. */
+  const double drag[] = {n->cc1,   n->cc4,   n->cc5,   n->d2,
+                         n->d3,    n->d4,    n->t2cof, n->t3cof,
+                         n->t4cof, n->t5cof, n->xmcof, n->omgcof};
+  for (size_t i = 0; i < sizeof drag / sizeof drag[0]; i++)
+    if (!isfinite(drag[i])) {
+      memset(n, 0, sizeof *n);
+      n->isimp = 1; /* as the method says, so the batch engine takes it */
+      n->no = no_kozai;
+      n->ecco = 1.0;
+      m->method = OW_SGP4_NEAR_SIMPLE;
+      return ow_err_set(err, OW_E_RANGE, "bstar",
+                        "B* %g 1/er makes the drag terms overflow",
+                        e->bstar_per_er);
+    }
 
   if (deep) {
     m->deep.gsto = mode == OW_OPSMODE_AFSPC
@@ -625,6 +644,11 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
   /* Decayed: the reference still computes the state; it is returned. */
   if (mrt < 1.0)
     return OW_E_SGP4_DECAYED;
+  /* A state no Earth orbit has (sgp4.h): written so that NaN fails too. */
+  double r2 = r[0] * r[0] + r[1] * r[1] + r[2] * r[2];
+  double v2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
+  if (!ow__sgp4_plausible(r2, v2))
+    return fail(OW_E_SGP4_IMPLAUSIBLE, r, v);
   return OW_OK;
 }
 
@@ -632,7 +656,7 @@ int ow_sgp4_refcode(int status)
 {
   if (status == OW_OK)
     return 0;
-  if (status <= OW_E_SGP4_MEAN_ECC && status >= OW_E_SGP4_DECAYED)
+  if (status <= OW_E_SGP4_MEAN_ECC && status >= OW_E_SGP4_IMPLAUSIBLE)
     return -100 - status;
   return -1;
 }

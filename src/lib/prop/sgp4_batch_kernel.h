@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sgp4_batch_impl.h"
+#include "sgp4_private.h"
 #include "vmath.h"
 #include "orbwatch/batch.h"
 
@@ -191,6 +192,7 @@ static OW__ALWAYS_INLINE void res_derivs(const ow__bblock *blk, int lane0,
 #define ST_PERT_ECC ((double)OW_E_SGP4_PERT_ECC)
 #define ST_SEMI_LATUS ((double)OW_E_SGP4_SEMI_LATUS)
 #define ST_DECAYED ((double)OW_E_SGP4_DECAYED)
+#define ST_IMPLAUSIBLE ((double)OW_E_SGP4_IMPLAUSIBLE)
 
 typedef struct vstate {
   vd r[3], v[3], st;
@@ -614,16 +616,29 @@ static OW__ALWAYS_INLINE void propagate(const ow__bblock *blk, int lane0,
 
   vd mr = mrt * F(re);
   vd vk = F(vkms);
+  vd px = mr * ux, py = mr * uy, pz = mr * uz;
+  vd qx = (mvt * ux + rvdot * vx) * vk, qy = (mvt * uy + rvdot * vy) * vk;
+  vd qz = (mvt * uz + rvdot * vz) * vk;
+  /* decayed (state still returned): error 6; else a state no Earth orbit
+     has (ow__sgp4_plausible, sgp4.h; NaN fails the comparisons) is refused
+     with zeroed outputs, as the scalar model does */
   vm keep = v_mnot(failed);
+  vm decayed = v_mand(keep, v_lt(mrt, one));
+  vd r2 = px * px + py * py + pz * pz, v2 = qx * qx + qy * qy + qz * qz;
+  vm fine = v_mand(
+      v_le(r2, v_set(OW_SGP4_PLAUSIBLE_R_MAX_KM * OW_SGP4_PLAUSIBLE_R_MAX_KM)),
+      v_le(v2 * v2 * r2, v_set(OW__SGP4_ESCAPE_V2R * OW__SGP4_ESCAPE_V2R)));
+  vm odd = v_mand(v_mand(keep, v_mnot(decayed)), v_mnot(fine));
+  st = v_sel(decayed, v_set(ST_DECAYED), st);
+  st = v_sel(odd, v_set(ST_IMPLAUSIBLE), st);
+  keep = v_mand(keep, v_mnot(odd));
   vd zero = v_set(0.0);
-  o->r[0] = v_sel(keep, mr * ux, zero);
-  o->r[1] = v_sel(keep, mr * uy, zero);
-  o->r[2] = v_sel(keep, mr * uz, zero);
-  o->v[0] = v_sel(keep, (mvt * ux + rvdot * vx) * vk, zero);
-  o->v[1] = v_sel(keep, (mvt * uy + rvdot * vy) * vk, zero);
-  o->v[2] = v_sel(keep, (mvt * uz + rvdot * vz) * vk, zero);
-  /* decayed (state still returned): error 6 */
-  st = v_sel(v_mand(keep, v_lt(mrt, one)), v_set(ST_DECAYED), st);
+  o->r[0] = v_sel(keep, px, zero);
+  o->r[1] = v_sel(keep, py, zero);
+  o->r[2] = v_sel(keep, pz, zero);
+  o->v[0] = v_sel(keep, qx, zero);
+  o->v[1] = v_sel(keep, qy, zero);
+  o->v[2] = v_sel(keep, qz, zero);
   o->st = st;
 }
 

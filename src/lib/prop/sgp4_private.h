@@ -42,4 +42,21 @@ void ow__sgp4_deep_secular(const ow_sgp4 *m, double t_min, ow__sgp4_mean *el);
 void ow__sgp4_deep_periodics(const ow_sgp4 *m, double t_min,
                              ow__sgp4_mean *el);
 
+/*
+** ow__sgp4_plausible - whether a TEME state of squared radius r2 (km^2)
+** and squared speed v2 (km^2/s^2) is one an Earth orbit can have: r below
+** OW_SGP4_PLAUSIBLE_R_MAX_KM and v below OW_SGP4_PLAUSIBLE_ESCAPE_FACTOR
+** times sqrt(2 mu / r), i.e. v^4 r^2 <= (f^2 2 mu)^2 (no square root).
+** NaN fails every comparison, so a state that is not finite is refused.
+** The batch kernel (sgp4_batch_kernel.h) tests the same inequalities.
+*/
+#define OW__SGP4_ESCAPE_V2R                                                   \
+  (OW_SGP4_PLAUSIBLE_ESCAPE_FACTOR * OW_SGP4_PLAUSIBLE_ESCAPE_FACTOR * 2.0 *  \
+   OW_SGP4_ESCAPE_MU_KM3_S2)
+static inline int ow__sgp4_plausible(double r2, double v2)
+{
+  return r2 <= OW_SGP4_PLAUSIBLE_R_MAX_KM * OW_SGP4_PLAUSIBLE_R_MAX_KM &&
+         v2 * v2 * r2 <= OW__SGP4_ESCAPE_V2R * OW__SGP4_ESCAPE_V2R;
+}
+
 #endif
