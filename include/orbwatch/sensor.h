@@ -59,10 +59,23 @@ typedef enum ow_pointing {
   OW_POINT_SCAN = 2
 } ow_pointing;
 
+/*
+** Smallest scan dwell and scan cycle accepted (sensor files and
+** ow_access_prepare). The search steps through every dwell of every cycle
+** of the span, so its cost and the number of windows grow as the span
+** over the cycle: a 1 us dwell never finished and 0.5 ms made 7 million
+** windows over a day. A wide-field survey holds each pointing for an
+** exposure and the slew after it, seconds at least, and repeats its
+** pattern over minutes; the bounds stay well below that: 1 s per dwell,
+** 60 s per cycle (1,440 cycles a day at most).
+*/
+#define OW_SCAN_DWELL_MIN_S 1.0
+#define OW_SCAN_REVISIT_MIN_S 60.0
+
 typedef struct ow_scan_step {
   double a_rad;   /* az (LVLH) or right ascension (inertial) */
   double b_rad;   /* el (LVLH) or declination (inertial) */
-  double dwell_s; /* time held, s, > 0 */
+  double dwell_s; /* time held, s, >= OW_SCAN_DWELL_MIN_S */
 } ow_scan_step;
 
 typedef struct ow_sensor {
@@ -101,7 +114,8 @@ typedef struct ow_sensor {
   ow_pointing scan_frame;              /* LVLH or INERTIAL */
   int n_scan;
   ow_scan_step scan[OW_SCAN_MAX];
-  double revisit_s;                    /* scan cycle period */
+  double revisit_s;                    /* scan cycle period, s, >=
+                                          OW_SCAN_REVISIT_MIN_S */
   double sun_excl_rad;   /* 0: none */
   double moon_excl_rad;  /* 0: none */
   double limb_excl_rad;  /* < 0: none; else angle beyond the limb */

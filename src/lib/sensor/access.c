@@ -321,6 +321,26 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
   *out = NULL;
   if (!net || net->n == 0 || !(span_s > 0) || !isfinite(span_s))
     return ow_err_set(err, OW_E_ARG, "", "empty network or bad span");
+  /* Scan patterns built in code get the sensor file's bounds (sensor.h). */
+  for (size_t i = 0; i < net->n; i++) {
+    const ow_sensor *s = &net->s[i];
+    if (s->kind != OW_SENSOR_HOSTED || s->pointing != OW_POINT_SCAN)
+      continue;
+    double sum = 0.0;
+    for (int k = 0; k < s->n_scan; k++) {
+      if (!(s->scan[k].dwell_s >= OW_SCAN_DWELL_MIN_S))
+        return ow_err_set(err, OW_E_RANGE, "scan",
+                          "sensor \"%s\": dwell %g s below %g s", s->name,
+                          s->scan[k].dwell_s, OW_SCAN_DWELL_MIN_S);
+      sum += s->scan[k].dwell_s;
+    }
+    if (s->n_scan < 1 || !(s->revisit_s >= OW_SCAN_REVISIT_MIN_S) ||
+        !(s->revisit_s >= sum) || !isfinite(s->revisit_s))
+      return ow_err_set(err, OW_E_RANGE, "revisit_s",
+                        "sensor \"%s\": scan cycle %g s not in [max(%g s, "
+                        "sum of dwells %g s), inf)", s->name, s->revisit_s,
+                        OW_SCAN_REVISIT_MIN_S, sum);
+  }
   c = calloc(1, sizeof *c);
   if (!c)
     return ow_err_set(err, OW_E_NOMEM, "", "out of memory");
@@ -1404,7 +1424,10 @@ static void target_all(const ow_access_ctx *c, const ow_target *tg, wlist *l,
   for (size_t si = 0; si < c->net.n && !l->oom; si++) {
     size_t n, ev;
     for (;;) {
-      ow_access_windows(c, (int)si, tg, l->w + l->n, l->cap - l->n, &n, &ev);
+      /* l->w is NULL until the first window: no pointer arithmetic on it
+         (NULL + 0 is undefined behaviour, and UBSan stops there) */
+      ow_access_windows(c, (int)si, tg, l->w ? l->w + l->n : NULL,
+                        l->cap - l->n, &n, &ev);
       *evals += ev;
       if (l->n + n <= l->cap)
         break;

@@ -333,16 +333,21 @@ static int set_key(parser *p, ow_sensor *s, const char *k, const char *v)
                   "\"%s\" is not a list of A_DEG:B_DEG:DWELL_S triples "
                   "(at most 64)", v);
     for (int i = 0; i < n; i++) {
-      if (fabs(t[i][0]) > 360 || fabs(t[i][1]) > 90 || !(t[i][2] > 0))
-        return fail(p, OW_E_RANGE, k,
-                    "\"%s\": angles out of range or dwell not positive", v);
+      if (fabs(t[i][0]) > 360 || fabs(t[i][1]) > 90)
+        return fail(p, OW_E_RANGE, k, "\"%s\": angles out of range", v);
+      if (!(t[i][2] >= OW_SCAN_DWELL_MIN_S)) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "dwell %g s of step %d is below the "
+                 "minimum %g s", t[i][2], i + 1, OW_SCAN_DWELL_MIN_S);
+        return fail(p, OW_E_RANGE, k, "%s", msg);
+      }
       s->scan[i].a_rad = t[i][0] * OW__DEG2RAD;
       s->scan[i].b_rad = t[i][1] * OW__DEG2RAD;
       s->scan[i].dwell_s = t[i][2];
     }
     s->n_scan = n;
   } else if (!strcmp(k, "revisit_s")) {
-    st = num(p, k, v, 1e-3, 1e7, &s->revisit_s);
+    st = num(p, k, v, OW_SCAN_REVISIT_MIN_S, 1e7, &s->revisit_s);
   } else if (!strcmp(k, "sun_excl_deg")) {
     st = deg(p, k, v, 0, 180, &s->sun_excl_rad);
   } else if (!strcmp(k, "moon_excl_deg")) {
@@ -422,7 +427,13 @@ static int finish(parser *p, ow_sensor *s, const int *seen_site)
         sum += s->scan[i].dwell_s;
       if (s->revisit_s == 0)
         s->revisit_s = sum;
-      if (s->revisit_s < sum) {
+      if (s->revisit_s < OW_SCAN_REVISIT_MIN_S) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "scan cycle %g s (the sum of the dwells, "
+                 "no revisit_s given) is below the minimum %g s",
+                 s->revisit_s, OW_SCAN_REVISIT_MIN_S);
+        st = fail(p, OW_E_RANGE, "revisit_s", "%s", msg);
+      } else if (s->revisit_s < sum) {
         char v[64];
         snprintf(v, sizeof v, "%g", s->revisit_s);
         st = fail(p, OW_E_RANGE, "revisit_s",
