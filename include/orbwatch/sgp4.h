@@ -11,6 +11,7 @@
 #define ORBWATCH_SGP4_H
 
 #include "orbwatch/common.h"
+#include "orbwatch/constants.h"
 #include "orbwatch/elset.h"
 
 #ifdef __cplusplus
@@ -118,7 +119,7 @@ OW_API int ow_sgp4_propagate(const ow_sgp4 *m, double tsince_min,
 */
 #define OW_SGP4_PLAUSIBLE_R_MAX_KM 1.5e6
 #define OW_SGP4_PLAUSIBLE_ESCAPE_FACTOR 1.5
-#define OW_SGP4_ESCAPE_MU_KM3_S2 398600.8 /* WGS-72 mu, STR#3 */
+#define OW_SGP4_ESCAPE_MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72 mu, STR#3 */
 
 /* Reference error code (0..6) of a status, 7 for OW_E_SGP4_IMPLAUSIBLE
 ** (orbwatch's own, beyond the reference's six); -1 if it is not an SGP4

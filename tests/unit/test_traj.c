@@ -4,8 +4,8 @@
 ** Truth for the tables is the SGP4 model they are sampled from
 ** (ow_sgp4_propagate, itself checked against the reference by
 ** test_sgp4_ver); what is under test is the interpolation, the span and
-** segment rules and the error estimate. The scipy comparison of the
-** interpolants themselves is tests/oracle/test_traj_scipy.py.
+** segment rules and the error estimate. (A comparison of the interpolants
+** with scipy's is not written yet: see docs/trajectories.md.)
 */
 #include "check.h"
 #include "orbwatch/orbwatch.h"
