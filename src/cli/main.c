@@ -3,6 +3,8 @@
 */
 #include "cli.h"
 
+#include <orbwatch/batch.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -35,13 +37,28 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+  if (argc >= 3 && !strcmp(argv[1], "help")) {
+    /* orbwatch help COMMAND is COMMAND --help. */
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+      if (commands[i].fn && !strcmp(argv[2], commands[i].name)) {
+        char *hargv[] = {argv[2], "--help", NULL};
+        return commands[i].fn(2, hargv);
+      }
+    fprintf(stderr, "orbwatch: unknown command '%s'\n", argv[2]);
+    usage(stderr);
+    return OW_EXIT_USAGE;
+  }
   if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
       !strcmp(argv[1], "-h")) {
     usage(stdout);
     return argc < 2 ? OW_EXIT_USAGE : OW_EXIT_OK;
   }
   if (!strcmp(argv[1], "--version")) {
-    printf("orbwatch %s\n", OW_VERSION);
+    printf("orbwatch %s\nbatch ISAs:", OW_VERSION);
+    for (int isa = OW_ISA_SSE2; isa <= OW_ISA_AVX512; isa++)
+      if (ow_batch_isa_supported((ow_batch_isa)isa))
+        printf(" %s", ow_batch_isa_name((ow_batch_isa)isa));
+    printf("\n");
     return OW_EXIT_OK;
   }
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
