@@ -7,6 +7,7 @@
 ** Everything is in metres; no allocation, no globals.
 */
 #include "internal.h"
+#include "vec_int.h"
 #include "orbwatch/pc.h"
 
 #include <ctype.h>
@@ -506,17 +507,9 @@ int ow_pc_max_unknown_2d(double miss_m, double hbr_m, double aspect_ratio,
 
 /* ---- geometry ------------------------------------------------------- */
 
-static double dot3(const double a[3], const double b[3])
-{
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
-static void cross3(const double a[3], const double b[3], double c[3])
-{
-  c[0] = a[1] * b[2] - a[2] * b[1];
-  c[1] = a[2] * b[0] - a[0] * b[2];
-  c[2] = a[0] * b[1] - a[1] * b[0];
-}
+/* The library's one copy (base/vec_int.h). */
+#define dot3 ow__dot3
+#define cross3 ow__cross3
 
 int ow_pc_rtn_to_inertial(const double r[3], const double v[3],
                           const double cov_rtn[3][3], double cov_in[3][3])

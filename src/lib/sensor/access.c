@@ -8,6 +8,7 @@
 ** and docs/sensors.md ("Access"); each constraint below states its rate bound R.
 */
 #include "internal.h"
+#include "vec_int.h"
 #include "orbwatch/access.h"
 #include "orbwatch/ephem.h"
 #include "orbwatch/frames.h"
@@ -87,38 +88,15 @@ struct ow_access_ctx {
 
 /* ---- small vector helpers ---------------------------------------------- */
 
-static double dot(const double a[3], const double b[3])
-{
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
-static double norm(const double a[3])
-{
-  return sqrt(dot(a, a));
-}
-
-static void cross(const double a[3], const double b[3], double c[3])
-{
-  c[0] = a[1] * b[2] - a[2] * b[1];
-  c[1] = a[2] * b[0] - a[0] * b[2];
-  c[2] = a[0] * b[1] - a[1] * b[0];
-}
-
-static void unit(double a[3])
-{
-  double n = norm(a);
-  if (n > 0)
-    a[0] /= n, a[1] /= n, a[2] /= n;
-}
+/* The library's one copy (base/vec_int.h), under this file's names. */
+#define dot ow__dot3
+#define norm ow__norm3
+#define cross ow__cross3
+#define unit ow__unit3
 
 ow_jd ow_access_time(const ow_access_ctx *ctx, double t_s)
 {
-  ow_jd jd = ctx->start_utc;
-  jd.frac += t_s / 86400.0;
-  double w = floor(jd.frac);
-  jd.day += w;
-  jd.frac -= w;
-  return jd;
+  return ow_jd_add_s(ctx->start_utc, t_s); /* 86400-s days, as before */
 }
 
 /* TT of a UTC instant (astro layer); the UTC itself when the conversion
