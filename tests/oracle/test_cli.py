@@ -13,6 +13,8 @@ with Debian's python3-sgp4 (an independent port of the reference code):
 """
 import csv, io, json, math, os, subprocess, sys, tempfile
 
+from checks import check, finish
+
 try:
     from sgp4.api import Satrec, WGS72
 except ImportError:
@@ -23,17 +25,6 @@ SHARED = os.environ["OW_SHARED_DATA"]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOL_POS_KM = 1e-6
 TOL_VEL_KM_S = 1e-9
-failures = 0
-passes = 0
-
-
-def check(cond, what):
-    global failures, passes
-    if cond:
-        passes += 1
-    else:
-        failures += 1
-        print("FAIL:", what)
 
 
 def run(*args, stdin=None):
@@ -230,5 +221,4 @@ def test_bad_input():
 for t in (test_propagate_tsince, test_batch_equals_scalar, test_propagate_at_and_grid, test_convert_round_trips,
           test_synth_bundled, test_bad_input):
     t()
-print(f"{passes} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+finish()

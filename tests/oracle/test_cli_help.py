@@ -7,19 +7,10 @@ from the CLI) and the batch ISAs; "help COMMAND" must print exactly what
 """
 import os, re, subprocess, sys
 
+from checks import check, finish
+
 ORBWATCH = os.environ["ORBWATCH"]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-fail = 0
-ok = 0
-
-
-def check(cond, what):
-    global fail, ok
-    if cond:
-        ok += 1
-    else:
-        fail += 1
-        print("FAIL:", what)
 
 
 def run(*a):
@@ -49,5 +40,4 @@ for c in cmds:
 rc, _, err = run("help", "nosuchcommand")
 check(rc == 2 and "unknown command" in err, "help nosuchcommand: %d %r" % (rc, err))
 
-print("%d passed, %d failed" % (ok, fail))
-sys.exit(1 if fail else 0)
+finish()

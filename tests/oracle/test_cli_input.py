@@ -16,17 +16,9 @@ No oracle is needed: the expected texts and counts are constructed here.
 """
 import os, re, subprocess, sys, tempfile
 
+from checks import check, finish
+
 ORBWATCH = os.environ["ORBWATCH"]
-failures = passes = 0
-
-
-def check(cond, what):
-    global failures, passes
-    if cond:
-        passes += 1
-    else:
-        failures += 1
-        print("FAIL:", what)
 
 
 def run(*args):
@@ -69,6 +61,7 @@ check(b"input/output error" not in err, "no second I/O error line")
 # A binary file: capped diagnostics with the count of the rest.
 binf = os.path.join(tmp, "binary.dat")
 import random
+
 random.seed(9)
 open(binf, "wb").write(bytes(random.getrandbits(8) for _ in range(400000)))
 rc, out, err = run("propagate", binf, "--tsince", "0")
@@ -119,5 +112,4 @@ check(rc == 3 and f"{hexf}:4: lat_deg: ".encode() in err and b"0x10" in err,
 for f in os.listdir(tmp):
     os.unlink(os.path.join(tmp, f))
 os.rmdir(tmp)
-print(f"{passes} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+finish()

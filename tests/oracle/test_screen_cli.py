@@ -16,21 +16,13 @@ check of the options, not of the numerics: test_screen_oracle.py has
 those)."""
 import os, pty, subprocess, sys, tempfile
 
+from checks import check, finish
+
 ORBWATCH = os.environ["ORBWATCH"]
 SHARED = os.environ["OW_SHARED_DATA"]
 CAT = os.path.join(SHARED, "catalog", "full_2023-10_spacetrack_3le.txt")
 ISS_HIST = os.path.join(SHARED, "catalog",
                         "history_2026-03_to_08_ISS_25544_3le.txt")
-failures = passes = 0
-
-
-def check(cond, what):
-    global failures, passes
-    if cond:
-        passes += 1
-    else:
-        failures += 1
-        print("FAIL:", what)
 
 
 def run(*args):
@@ -139,5 +131,4 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, _, err = run(path, "--start", start, "--days", "0.5")
     check("screening " not in err.replace("screened", ""), "none in a pipe")
 
-print("%d passed, %d failed" % (passes, failures))
-sys.exit(1 if failures else 0)
+finish()

@@ -24,8 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARCSEC_TO_RAD OW_ARCSEC2RAD
-#define MJD_ZERO_JD OW_JD_MJD0
 /* finals2000A readme: two-digit years are 19xx up to MJD 51543. */
 #define MJD_Y2K 51544.0
 /* Shortest line that still holds Bull. A UT1-UTC (columns 59-68). */
@@ -49,7 +47,7 @@ static double tai_minus_utc_s(double mjd_utc)
 {
   int y, m, d;
   double fd, dat;
-  if (eraJd2cal(MJD_ZERO_JD, mjd_utc, &y, &m, &d, &fd) != 0)
+  if (eraJd2cal(OW_JD_MJD0, mjd_utc, &y, &m, &d, &fd) != 0)
     return 0.0;
   if (eraDat(y, m, d, fd, &dat) < 0)
     return 0.0;
@@ -178,8 +176,8 @@ static int parse_line(const line_ctx *lc, eop_row *r, ow_err *err)
     return line_fail(lc, err, OW_E_RANGE, 59, 68, "UT1-UTC", msg);
   }
   r->mjd_utc = mjd;
-  r->xp_rad = xp_as * ARCSEC_TO_RAD;
-  r->yp_rad = yp_as * ARCSEC_TO_RAD;
+  r->xp_rad = xp_as * OW_ARCSEC2RAD;
+  r->yp_rad = yp_as * OW_ARCSEC2RAD;
   r->dut1_s = dut1;
   r->ut1_tai_s = dut1 - tai_minus_utc_s(mjd);
   return OW_OK;
@@ -356,7 +354,7 @@ int ow_eop_at(const ow_eop *eop, ow_jd jd_utc, double *dut1_s,
   *dut1_s = *xp_rad = *yp_rad = 0.0;
   if (eop == NULL)
     return OW_OK;
-  mjd = (jd_utc.day - MJD_ZERO_JD) + jd_utc.frac;
+  mjd = (jd_utc.day - OW_JD_MJD0) + jd_utc.frac;
   if (!(mjd >= eop->row[0].mjd_utc) || mjd > eop->row[eop->n - 1].mjd_utc) {
     const eop_row *edge =
         mjd > eop->row[eop->n - 1].mjd_utc ? &eop->row[eop->n - 1]

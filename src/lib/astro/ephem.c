@@ -113,7 +113,7 @@ double ow_sunlit_margin(const double r_km[3], const double r_sun_km[3],
 {
   double th, ae, as, k = 0.0;
   if (!disk_angles(r_km, r_sun_km, &th, &ae, &as))
-    return -OW__PI;
+    return -OW_PI;
   if (mode == OW_SUNLIT_ANY)
     k = -1.0;
   else if (mode == OW_SUNLIT_FULL)
@@ -141,5 +141,5 @@ double ow_sunlit_fraction(const double r_km[3], const double r_sun_km[3])
   y = sqrt(fmax(a2 - x * x, 0.0));
   area = a2 * acos(fmax(-1.0, fmin(1.0, x / a))) +
          b2 * acos(fmax(-1.0, fmin(1.0, (th - x) / b))) - th * y;
-  return 1.0 - area / (OW__PI * a2);
+  return 1.0 - area / (OW_PI * a2);
 }

@@ -19,10 +19,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define SEC_PER_DAY OW_SEC_PER_DAY
-#define DAYS_PER_CENTURY OW_DAYS_PER_JCENTURY
-#define JD_J2000 OW_JD_J2000
-
 /* ---- small matrix helpers (column vectors; m^T without copying) ---- */
 
 static void mxv(const double m[3][3], const double v[3], double out[3])
@@ -108,10 +104,10 @@ double ow_gmst82(ow_jd jd_ut1)
 */
 static double gmst82_rate_rad_s(ow_jd jd_ut1)
 {
-  double t = ((jd_ut1.day - JD_J2000) + jd_ut1.frac) / DAYS_PER_CENTURY;
+  double t = ((jd_ut1.day - OW_JD_J2000) + jd_ut1.frac) / OW_DAYS_PER_JCENTURY;
   double dg = 8640184.812866 + (2.0 * 0.093104 - 3.0 * 6.2e-6 * t) * t;
-  return OW__TWOPI / SEC_PER_DAY *
-         (1.0 + dg / (SEC_PER_DAY * DAYS_PER_CENTURY));
+  return OW_TWOPI / OW_SEC_PER_DAY *
+         (1.0 + dg / (OW_SEC_PER_DAY * OW_DAYS_PER_JCENTURY));
 }
 
 /*

@@ -20,8 +20,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SEC_PER_DAY OW_SEC_PER_DAY
-
 /*
 ** ow__jd_norm - put a + b into the orbwatch form (day on xxx.5, frac in
 ** [0,1)). The midnight of `a` is split off first so that no digit of the
@@ -72,14 +70,14 @@ static double utc_day_length_s(int y, int m, int d)
   int ny, nm, nd;
   double nf;
   if (eraCal2jd(y, m, d, &dj, &w) != 0)
-    return SEC_PER_DAY;
+    return OW_SEC_PER_DAY;
   if (eraDat(y, m, d, 0.0, &dat0) < 0 || eraDat(y, m, d, 0.5, &dat12) < 0)
-    return SEC_PER_DAY;
+    return OW_SEC_PER_DAY;
   if (eraJd2cal(dj, w + 1.5, &ny, &nm, &nd, &nf) != 0)
-    return SEC_PER_DAY;
+    return OW_SEC_PER_DAY;
   if (eraDat(ny, nm, nd, 0.0, &dat24) < 0)
-    return SEC_PER_DAY;
-  return SEC_PER_DAY + (dat24 - (2.0 * dat12 - dat0));
+    return OW_SEC_PER_DAY;
+  return OW_SEC_PER_DAY + (dat24 - (2.0 * dat12 - dat0));
 }
 
 /*
@@ -487,7 +485,7 @@ int ow_utc_add_s(ow_jd utc, double dt_s, ow_jd *out_utc)
   st1 = ow_utc_to_tai(utc, &tai);
   if (st1 < 0)
     return st1;
-  tai = ow__jd_norm(tai.day, tai.frac + dt_s / SEC_PER_DAY);
+  tai = ow__jd_norm(tai.day, tai.frac + dt_s / OW_SEC_PER_DAY);
   st2 = ow_tai_to_utc(tai, out_utc);
   if (st2 < 0)
     return st2;

@@ -11,12 +11,6 @@
 
 #include <stddef.h>
 
-/* Older spellings of orbwatch/constants.h's names. */
-#define OW__PI OW_PI
-#define OW__TWOPI OW_TWOPI
-#define OW__DEG2RAD OW_DEG2RAD
-#define OW__RAD2DEG OW_RAD2DEG
-
 /*
 ** ow__buf - a growable text buffer for the writers (elset, CDM). It owns p
 ** (malloc'ed, NUL-terminated once something was appended; the caller frees

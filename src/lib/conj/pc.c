@@ -129,9 +129,9 @@ static double t_of_u(const foster_geom *g, double u)
 {
   double s = (u - g->um) / g->r;
   if (s <= -1.0)
-    return -OW__PI / 2;
+    return -OW_PI / 2;
   if (s >= 1.0)
-    return OW__PI / 2;
+    return OW_PI / 2;
   return asin(s);
 }
 
@@ -199,8 +199,8 @@ int ow_pc_foster_2d(double xm_m, double ym_m, double sx_m, double sy_m,
   ** neighbourhood (a density a thousand times narrower than the disc is
   ** otherwise invisible to the first 15 samples), and the points where the
   ** chord half-length equals the major-axis miss (a step when sv << R). */
-  bp[nbp++] = -OW__PI / 2;
-  bp[nbp++] = OW__PI / 2;
+  bp[nbp++] = -OW_PI / 2;
+  bp[nbp++] = OW_PI / 2;
   {
     static const double ks[] = {0.0, 1.0, -1.0, 3.0, -3.0, 8.0, -8.0,
                                 20.0, -20.0};
@@ -751,16 +751,14 @@ double ow_pc_hbr_default_m(ow_pc_object_type t)
   }
 }
 
-#define EARTH_RADIUS_KM OW_WGS84_RE_KM
-
 ow_pc_cov_class ow_pc_cov_class_of(double perigee_alt_km,
                                          double apogee_alt_km)
 {
   /* Period from the semi-major axis (two-body, mu = 398600.4418 km^3/s^2,
   ** WGS-84). GEO's band 1300-1800 min holds the drifting belt objects. */
-  double a_km = EARTH_RADIUS_KM + 0.5 * (perigee_alt_km + apogee_alt_km);
+  double a_km = OW_WGS84_RE_KM + 0.5 * (perigee_alt_km + apogee_alt_km);
   double period_min =
-      2.0 * OW__PI * sqrt(a_km * a_km * a_km / OW_WGS84_MU_KM3_S2) / 60.0;
+      2.0 * OW_PI * sqrt(a_km * a_km * a_km / OW_WGS84_MU_KM3_S2) / 60.0;
   if (apogee_alt_km - perigee_alt_km > 10000.0)
     return OW_PC_COV_HEO;
   if (period_min >= 1300.0 && period_min <= 1800.0)

@@ -154,7 +154,7 @@ int ow_screen_event_cdm(const ow_screen_event *ev, const ow_elset *e1,
     /* Velocity variances ASSUMED as (sigma_pos * n)^2 per axis, no
     ** correlations: a circular-orbit scaling, only so that the obligatory
     ** 6x6 block is filled; Pc uses the position block alone. */
-    double n_rad_s = e->n_rev_day * OW__TWOPI / 86400.0;
+    double n_rad_s = e->n_rev_day * OW_TWOPI / 86400.0;
     for (int i = 0; i < 3; i++)
       for (int j = 0; j < 3; j++)
         o->cov[i][j] = cov[i][j];

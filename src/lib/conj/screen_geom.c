@@ -185,7 +185,7 @@ void ow__screen_geom_init(ow__screen_geom *g, const ow_sgp4 *m,
                                   (fabs(g->tau0_min) + span_day * 1440.0);
     g->lyddane = n->inclo - di < LYDDANE_INCL_RAD + 1e-3;
     g->lyddane_always = n->inclo + di < LYDDANE_INCL_RAD - 1e-3;
-    g->retro = n->inclo + di > OW__PI - LYDDANE_INCL_RAD - 0.01;
+    g->retro = n->inclo + di > OW_PI - LYDDANE_INCL_RAD - 0.01;
     g->deep = 1;
   } else {
     g->ecc_pad *= AMP_MARGIN;
@@ -250,7 +250,7 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double d_inc = d_inc_sec + g->incl_pad;
   double sin_i_hi = fmin(1.0, fabs(sin(inc)) + d_inc);
   w->alpha = sin_i_hi * d_node + d_inc_sec +
-             (g->deep ? (OW__PI + 1.0) * (g->h_pad + g->incl_pad) : 0.0) +
+             (g->deep ? (OW_PI + 1.0) * (g->h_pad + g->incl_pad) : 0.0) +
              ROUND_RAD;
 
   /* Semi-major axis (er) and eccentricity ranges over the window. */
@@ -282,10 +282,10 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   }
   double ay_lo = g->aycof, ay_hi = g->aycof;
   if (g->deep) {
-    double s_a = sin(fmax(0.0, inc - d_inc)), s_b = sin(fmin(OW__PI,
+    double s_a = sin(fmax(0.0, inc - d_inc)), s_b = sin(fmin(OW_PI,
                                                              inc + d_inc));
     double sn_lo = fmin(s_a, s_b), sn_hi = fmax(s_a, s_b);
-    if (inc - d_inc <= OW__PI / 2 && inc + d_inc >= OW__PI / 2)
+    if (inc - d_inc <= OW_PI / 2 && inc + d_inc >= OW_PI / 2)
       sn_hi = 1.0;
     double c = -0.5 * g->j3oj2;
     ay_lo = fmin(c * sn_lo, c * sn_hi), ay_hi = fmax(c * sn_lo, c * sn_hi);
@@ -314,7 +314,7 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   /* Perigee direction: the turn of the plane, then of the vector. */
   double w_l = atan2(vy, vx);
   double eps_p = g->lyddane_always || g->retro || rho >= vm
-                     ? OW__PI
+                     ? OW_PI
                      : dn_p + d_inc + asin(rho / vm);
   if (g->lyddane && !g->retro) {
     /*
@@ -332,13 +332,13 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
     double eps_l = s_abs < es_lo
                        ? ai + (ai + d_inc) + d_node + d_argp + g->gh_pad +
                              1.25 * g->incl_pad + 0.063 + asin(s_abs / es_lo)
-                       : OW__PI;
-    double dl = fabs(remainder(w_l - argp, 2.0 * OW__PI));
+                       : OW_PI;
+    double dl = fabs(remainder(w_l - argp, 2.0 * OW_PI));
     eps_p = g->lyddane_always ? eps_l : fmax(eps_p + dl, eps_l);
     w_l = argp;
   }
-  if (eps_p > OW__PI)
-    eps_p = OW__PI;
+  if (eps_p > OW_PI)
+    eps_p = OW_PI;
   frame(node, inc, w_l, w->n, w->p);
 
   /* Short-period terms (pl lowest: largest terms). */
@@ -348,10 +348,10 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   double temp2_lo = 0.5 * g->j2 / (pl_hi * pl_hi);
   /* k = 1 - 1.5 temp2 betal con41 over the box of its factors; con41 =
   ** 3 cos^2 i - 1 over the inclination range. */
-  double i_lo = fmax(0.0, inc - d_inc), i_hi = fmin(OW__PI, inc + d_inc);
+  double i_lo = fmax(0.0, inc - d_inc), i_hi = fmin(OW_PI, inc + d_inc);
   double ci_a = cos(i_lo), ci_b = cos(i_hi);
   double c2_hi = fmax(ci_a * ci_a, ci_b * ci_b);
-  double c2_lo = (i_lo <= OW__PI / 2 && i_hi >= OW__PI / 2)
+  double c2_lo = (i_lo <= OW_PI / 2 && i_hi >= OW_PI / 2)
                      ? 0.0 : fmin(ci_a * ci_a, ci_b * ci_b);
   double con_lo = 3.0 * c2_lo - 1.0, con_hi = 3.0 * c2_hi - 1.0;
   double b_lo = sqrt(1.0 - e_hi * e_hi), b_hi = sqrt(1.0 - e_lo * e_lo);
@@ -381,7 +381,7 @@ void ow__screen_geom_window(const ow__screen_geom *g, double ta_s,
   /* The pair test's share of the arc: eps_f plus the angle between r
   ** and its projection on the plane, asin(z / r_lo). */
   double eps = w->eps_f + asin(fmin(1.0, w->z_km / w->r_lo_km));
-  w->eps_full = !(eps < 0.5 * OW__PI);
+  w->eps_full = !(eps < 0.5 * OW_PI);
   w->c_eps = cos(eps), w->s_eps = sin(eps);
 }
 

@@ -27,8 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72, as SGP4 (STR#3) */
-#define RE_KM OW_WGS72_RE_KM /* WGS-72 */
 #define HERMITE_M4_MARGIN 20.0
 #define VMAX_MARGIN 1.02
 #define VMAX_PAD_KM_S 0.05
@@ -57,8 +55,8 @@ void ow_screen_opts_default(ow_screen_opts *o, ow_jd start_utc)
 void ow__screen_object_bounds(const ow_elset *e, double age_day,
                               ow__screen_obj *o)
 {
-  double n_rad_s = e->n_rev_day * OW__TWOPI / 86400.0;
-  double a = cbrt(MU_KM3_S2 / (n_rad_s * n_rad_s));
+  double n_rad_s = e->n_rev_day * OW_TWOPI / 86400.0;
+  double a = cbrt(OW_WGS72_MU_KM3_S2 / (n_rad_s * n_rad_s));
   double rp = a * (1.0 - e->ecc), ra = a * (1.0 + e->ecc);
   /* Decay from the epoch to the farthest instant screened, from ndot (n
   ** grows by 2 ndot2 per day; a shrinks by 2/3 of the relative change),
@@ -69,16 +67,17 @@ void ow__screen_object_bounds(const ow_elset *e, double age_day,
   double decay = e->n_rev_day > 0 ? 2.0 * (2.0 / 3.0) * a * dn / e->n_rev_day
                                   : 0.0;
   double rlow = rp - decay;
-  if (rlow < RE_KM * 0.98)
-    rlow = RE_KM * 0.98; /* below that the state is implausible anyway */
-  double vp = sqrt(MU_KM3_S2 * (2.0 / rlow - 1.0 / a));
+  if (rlow < OW_WGS72_RE_KM * 0.98)
+    rlow =
+        OW_WGS72_RE_KM * 0.98; /* below that the state is implausible anyway */
+  double vp = sqrt(OW_WGS72_MU_KM3_S2 * (2.0 / rlow - 1.0 / a));
   o->vmax_km_s = vp * VMAX_MARGIN + VMAX_PAD_KM_S;
   double w = o->vmax_km_s / rlow;
-  o->m4 = HERMITE_M4_MARGIN * (1.0 + 3.0 * e->ecc) * MU_KM3_S2 /
+  o->m4 = HERMITE_M4_MARGIN * (1.0 + 3.0 * e->ecc) * OW_WGS72_MU_KM3_S2 /
           (rlow * rlow) * w * w;
   /* Largest acceleration: central gravity at the lowest radius, +1% for
   ** J2 (1.6e-3 of it) and drag. */
-  o->acc_km_s2 = ACC_MARGIN * MU_KM3_S2 / (rlow * rlow);
+  o->acc_km_s2 = ACC_MARGIN * OW_WGS72_MU_KM3_S2 / (rlow * rlow);
   double pad = BAND_PAD_KM + BAND_PAD_FRAC * a;
   o->band_lo_km = rlow - pad;
   o->band_hi_km = ra + pad;
@@ -309,13 +308,13 @@ static void table_bounds(const ow_traj *t, const ow_elset *e, ow_jd start,
     ow__screen_object_bounds(e, span_day, o);
     return;
   }
-  double rlow = fmax(rmin - TABLE_R_PAD_KM, RE_KM * 0.98);
+  double rlow = fmax(rmin - TABLE_R_PAD_KM, OW_WGS72_RE_KM * 0.98);
   double a = 0.5 * (rmin + rmax), ecc = (rmax - rmin) / (rmax + rmin);
   o->vmax_km_s = vmax * VMAX_MARGIN + VMAX_PAD_KM_S;
   double w = o->vmax_km_s / rlow;
-  o->m4 = HERMITE_M4_MARGIN * (1.0 + 3.0 * ecc) * MU_KM3_S2 / (rlow * rlow) *
-          w * w;
-  o->acc_km_s2 = ACC_MARGIN * MU_KM3_S2 / (rlow * rlow);
+  o->m4 = HERMITE_M4_MARGIN * (1.0 + 3.0 * ecc) * OW_WGS72_MU_KM3_S2 /
+          (rlow * rlow) * w * w;
+  o->acc_km_s2 = ACC_MARGIN * OW_WGS72_MU_KM3_S2 / (rlow * rlow);
   double pad = BAND_PAD_KM + BAND_PAD_FRAC * a;
   o->band_lo_km = rlow - pad;
   o->band_hi_km = rmax + TABLE_R_PAD_KM + pad;
@@ -472,12 +471,13 @@ int ow_screen_elset_of_traj(const ow_traj *t, ow_elset *e)
   double h[3] = {r[1] * v[2] - r[2] * v[1], r[2] * v[0] - r[0] * v[2],
                  r[0] * v[1] - r[1] * v[0]};
   double hn = sqrt(h[0] * h[0] + h[1] * h[1] + h[2] * h[2]);
-  double sma = 1.0 / (2.0 / rn - v2 / MU_KM3_S2);
+  double sma = 1.0 / (2.0 / rn - v2 / OW_WGS72_MU_KM3_S2);
   if (!(sma > 0) || !(hn > 0))
     return OW_E_RANGE; /* not an ellipse */
   double ev[3];
   for (int k = 0; k < 3; k++)
-    ev[k] = ((v2 - MU_KM3_S2 / rn) * r[k] - rv * v[k]) / MU_KM3_S2;
+    ev[k] = ((v2 - OW_WGS72_MU_KM3_S2 / rn) * r[k] - rv * v[k]) /
+            OW_WGS72_MU_KM3_S2;
   double ecc = sqrt(ev[0] * ev[0] + ev[1] * ev[1] + ev[2] * ev[2]);
   double incl = acos(h[2] / hn);
   double nd[2] = {-h[1], h[0]}; /* node line, z x h */
@@ -496,7 +496,7 @@ int ow_screen_elset_of_traj(const ow_traj *t, ow_elset *e)
     double cnu = (ev[0] * r[0] + ev[1] * r[1] + ev[2] * r[2]) / (ecc * rn);
     nu = acos(fmax(-1.0, fmin(1.0, cnu)));
     if (rv < 0)
-      nu = 2.0 * OW__PI - nu;
+      nu = 2.0 * OW_PI - nu;
     w = u - nu;
   }
   double ea = 2.0 * atan(sqrt((1 - ecc) / (1 + ecc)) * tan(0.5 * nu));
@@ -515,7 +515,7 @@ int ow_screen_elset_of_traj(const ow_traj *t, ow_elset *e)
   e->ecc = ecc;
   e->argp_deg = deg_0_360(w);
   e->mean_anom_deg = deg_0_360(ma);
-  e->n_rev_day = sqrt(MU_KM3_S2 / (sma * sma * sma)) * 86400.0 /
-                 (2.0 * OW__PI);
+  e->n_rev_day = sqrt(OW_WGS72_MU_KM3_S2 / (sma * sma * sma)) * 86400.0 /
+                 (2.0 * OW_PI);
   return OW_OK;
 }

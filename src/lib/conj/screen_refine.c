@@ -33,7 +33,6 @@
 ** linear_ok). */
 #define LINEAR_PASS_S 10.0
 #define LINEAR_TOL_S 1e-4
-#define GM_KM3_S2 OW_WGS72_MU_KM3_S2 /* SGP4's; only for an error estimate */
 #define EXIT_TOL_S 1e-3
 /* Merging: spacing of the distance checks between two minima, s. */
 #define MERGE_SAMPLE_S 10.0
@@ -475,7 +474,7 @@ static int linear_ok(const ow_screen_event *e, double dlim, double half)
   const double *r = e->r1_teme_km;
   double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
   double v = e->rel_speed_km_s;
-  return GM_KM3_S2 / (rn * rn * rn) * dlim * dlim * half / (v * v) <
+  return OW_WGS72_MU_KM3_S2 / (rn * rn * rn) * dlim * dlim * half / (v * v) <
          LINEAR_TOL_S;
 }
 

@@ -14,10 +14,8 @@
 
 #include <math.h>
 
-/* WGS-72 values, as the element sets are fitted with them (STR#3). */
-#define MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72, as SGP4 */
-#define RE_KM OW_WGS72_RE_KM
-#define SECONDS_PER_DAY 86400.0
+/* WGS-72 constants (OW_WGS72_*): the element sets are fitted with them
+** (STR#3). */
 
 static const char *const regime_names[OW_REGIME_COUNT] = {
     "LEO", "LMO", "MEO", "NSO", "GTO", "GEO", "EGO", "MGO", "HEO", "OTHER"};
@@ -29,23 +27,23 @@ const char *ow_regime_name(ow_regime r)
 
 static double semi_major_km(double n_rev_day)
 {
-  double n_rad_s = n_rev_day * OW__TWOPI / SECONDS_PER_DAY;
-  return cbrt(MU_KM3_S2 / (n_rad_s * n_rad_s));
+  double n_rad_s = n_rev_day * OW_TWOPI / OW_SEC_PER_DAY;
+  return cbrt(OW_WGS72_MU_KM3_S2 / (n_rad_s * n_rad_s));
 }
 
 void ow_elset_heights(const ow_elset *e, double *perigee_km,
                       double *apogee_km)
 {
   double a = e->n_rev_day > 0 ? semi_major_km(e->n_rev_day) : 0.0;
-  *perigee_km = a * (1.0 - e->ecc) - RE_KM;
-  *apogee_km = a * (1.0 + e->ecc) - RE_KM;
+  *perigee_km = a * (1.0 - e->ecc) - OW_WGS72_RE_KM;
+  *apogee_km = a * (1.0 + e->ecc) - OW_WGS72_RE_KM;
 }
 
 ow_regime ow_orbit_regime(const ow_elset *e)
 {
   double hp, ha;
   ow_elset_heights(e, &hp, &ha);
-  double a = (hp + ha) / 2.0 + RE_KM, i = e->incl_deg;
+  double a = (hp + ha) / 2.0 + OW_WGS72_RE_KM, i = e->incl_deg;
   if (hp >= 35586.0 && ha <= 35986.0 && i <= 25.0)
     return OW_REGIME_GEO;
   if (a >= 37948.0 && a <= 46380.0 && e->ecc < 0.25 && i <= 25.0)

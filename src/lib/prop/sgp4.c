@@ -29,7 +29,7 @@
 
 #define X2O3 (2.0 / 3.0)
 /* TLE mean motion rev/day -> rad/min: divide by 1440/(2 pi) ([V06] xpdotp). */
-#define XPDOTP_MIN_PER_RAD (1440.0 / OW__TWOPI)
+#define XPDOTP_MIN_PER_RAD (1440.0 / OW_TWOPI)
 /* Deep-space threshold: orbital period of 225 minutes or more ([STR3] 6). */
 #define DEEP_SPACE_PERIOD_MIN 225.0
 /* Drag model: reference height of the density function s, km ([STR3]). */
@@ -122,9 +122,9 @@ static double gmst1982_rad(double jd_ut1)
   double gmst_s = -6.2e-6 * tut1 * tut1 * tut1 + 0.093104 * tut1 * tut1 +
                   (876600.0 * 3600.0 + 8640184.812866) * tut1 + 67310.54841;
   /* 240 s of time per degree. */
-  double theta = fmod(gmst_s * OW__DEG2RAD / 240.0, OW__TWOPI);
+  double theta = fmod(gmst_s * OW_DEG2RAD / 240.0, OW_TWOPI);
   if (theta < 0.0)
-    theta += OW__TWOPI;
+    theta += OW_TWOPI;
   return theta;
 }
 
@@ -143,11 +143,11 @@ static double gst_afspc_rad(double epoch_1950_day)
   double ds70 = floor(ts70 + 1.0e-8);
   double tfrac = ts70 - ds70;
   double theta = fmod(AFSPC_THGR70_RAD + AFSPC_C1_RAD_DAY * ds70 +
-                          (AFSPC_C1_RAD_DAY + OW__TWOPI) * tfrac +
+                          (AFSPC_C1_RAD_DAY + OW_TWOPI) * tfrac +
                           ts70 * ts70 * AFSPC_FK5R_RAD_DAY2,
-                      OW__TWOPI);
+                      OW_TWOPI);
   if (theta < 0.0)
-    theta += OW__TWOPI;
+    theta += OW_TWOPI;
   return theta;
 }
 
@@ -368,13 +368,13 @@ int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
   }
 
   n->ecco = e->ecc;
-  n->inclo = e->incl_deg * OW__DEG2RAD;
-  n->nodeo = e->raan_deg * OW__DEG2RAD;
-  n->argpo = e->argp_deg * OW__DEG2RAD;
-  n->mo = e->mean_anom_deg * OW__DEG2RAD;
+  n->inclo = e->incl_deg * OW_DEG2RAD;
+  n->nodeo = e->raan_deg * OW_DEG2RAD;
+  n->argpo = e->argp_deg * OW_DEG2RAD;
+  n->mo = e->mean_anom_deg * OW_DEG2RAD;
   n->bstar = e->bstar_per_er;
   init_epoch_elements(n, &m->grav, no_kozai);
-  int deep = OW__TWOPI / n->no >= DEEP_SPACE_PERIOD_MIN;
+  int deep = OW_TWOPI / n->no >= DEEP_SPACE_PERIOD_MIN;
   init_near_coefficients(n, &m->grav, deep);
   /* A B* far outside any real value (an OMM may say 1e300) overflows the
      drag coefficients; the states would be NaN. Refused: the model is
@@ -423,7 +423,7 @@ int ow_sgp4_init(ow_sgp4 *m, const ow_elset *e, ow_gravity grav,
 */
 static inline double mod_twopi(double x)
 {
-  return fabs(x) < OW__TWOPI ? x : fmod(x, OW__TWOPI);
+  return fabs(x) < OW_TWOPI ? x : fmod(x, OW_TWOPI);
 }
 
 /* Failure: zeroed outputs, as the house style wants. */
@@ -535,8 +535,8 @@ int ow_sgp4_propagate(const ow_sgp4 *m, double t, double r[3], double v[3])
     ow__sgp4_deep_periodics(m, t, &el);
     if (el.inclm < 0.0) {
       el.inclm = -el.inclm;
-      el.nodem = el.nodem + OW__PI;
-      el.argpm = el.argpm - OW__PI;
+      el.nodem = el.nodem + OW_PI;
+      el.argpm = el.argpm - OW_PI;
     }
     if (el.em < 0.0 || el.em > 1.0)
       return fail(OW_E_SGP4_PERT_ECC, r, v);

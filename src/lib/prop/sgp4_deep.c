@@ -210,7 +210,7 @@ static body_secular secular_rates(const body_terms *b, double emsq,
   r.gh = b->s4 * zn * (b->z31 + b->z33 - 6.0);
   r.h = -zn * b->s2 * (b->z21 + b->z23);
   /* sgp4fix for 180 deg inclination: drop the node term near 0 or 180. */
-  if (inclm < LOW_INCL_RAD || inclm > OW__PI - LOW_INCL_RAD)
+  if (inclm < LOW_INCL_RAD || inclm > OW_PI - LOW_INCL_RAD)
     r.h = 0.0;
   return r;
 }
@@ -337,7 +337,7 @@ int ow__sgp4_deep_init(ow_sgp4 *m)
   /* Lunar orbit at epoch: node, inclination to the equator and perigee. */
   double day = m->epoch_1950_day + DAYS_1900_TO_1950;
   double xnodce = fmod(MOON_NODE0_RAD - MOON_NODE_RATE_RAD_DAY * day,
-                       OW__TWOPI);
+                       OW_TWOPI);
   double stem = sin(xnodce), ctem = cos(xnodce);
   double zcosil = MOON_COSI_MEAN - MOON_COSI_AMPL * ctem;
   double zsinil = sqrt(1.0 - zcosil * zcosil);
@@ -358,9 +358,9 @@ int ow__sgp4_deep_init(ow_sgp4 *m)
                    s.snodm * zcoshl - s.cnodm * zsinhl, C1L, &moon);
 
   d->zmol = fmod(MOON_MEAN_LONG0_RAD + MOON_MEAN_LONG_RATE_RAD_DAY * day - gam,
-                 OW__TWOPI);
+                 OW_TWOPI);
   d->zmos = fmod(SUN_MEAN_ANOM0_RAD + SUN_MEAN_ANOM_RATE_RAD_DAY * day,
-                 OW__TWOPI);
+                 OW_TWOPI);
 
   body_periodic ps = periodic_coefficients(&sun, s.emsq, ZES);
   body_periodic pl = periodic_coefficients(&moon, s.emsq, ZEL);
@@ -400,16 +400,16 @@ int ow__sgp4_deep_init(ow_sgp4 *m)
   if (d->irez == 0)
     return OW_SGP4_DEEP;
 
-  double theta = fmod(d->gsto, OW__TWOPI);
+  double theta = fmod(d->gsto, OW_TWOPI);
   double aonv = pow(nm / m->grav.xke, 2.0 / 3.0);
   if (d->irez == 2) {
     init_halfday(d, em, s.cosim, s.sinim, nm, aonv);
-    d->xlamo = fmod(n->mo + n->nodeo + n->nodeo - theta - theta, OW__TWOPI);
+    d->xlamo = fmod(n->mo + n->nodeo + n->nodeo - theta - theta, OW_TWOPI);
     d->xfact = n->mdot + d->dmdt +
                2.0 * (n->nodedot + d->dnodt - RPTIM_RAD_MIN) - n->no;
   } else {
     init_synchronous(d, s.emsq, s.cosim, s.sinim, nm, aonv);
-    d->xlamo = fmod(n->mo + n->nodeo + n->argpo - theta, OW__TWOPI);
+    d->xlamo = fmod(n->mo + n->nodeo + n->argpo - theta, OW_TWOPI);
     d->xfact = n->mdot + (n->argpdot + n->nodedot) - RPTIM_RAD_MIN +
                d->dmdt + d->domdt + d->dnodt - n->no;
   }
@@ -508,7 +508,7 @@ void ow__sgp4_deep_secular(const ow_sgp4 *m, double t, ow__sgp4_mean *el)
 
   /* Euler-Maclaurin steps of 720 min from epoch to the last grid point
      before t, then a Taylor step of length ft to t. */
-  double theta = fmod(d->gsto + t * RPTIM_RAD_MIN, OW__TWOPI);
+  double theta = fmod(d->gsto + t * RPTIM_RAD_MIN, OW_TWOPI);
   double delt = t > 0.0 ? RES_STEP_MIN : -RES_STEP_MIN;
   double atime = 0.0, xli = d->xlamo, xni = m->near.no;
   res_rates q = resonance_rates(m, atime, xli, xni);
@@ -584,23 +584,23 @@ void ow__sgp4_deep_periodics(const ow_sgp4 *m, double t, ow__sgp4_mean *el)
   double dbet = -ph * sinop + pinc * cosip * cosop;
   alfdp = alfdp + dalf;
   betdp = betdp + dbet;
-  nodep = fmod(nodep, OW__TWOPI);
+  nodep = fmod(nodep, OW_TWOPI);
   /* The AFSPC code keeps the node in [0, 2 pi) here ([V06] 'a' mode). */
   if (nodep < 0.0 && m->opsmode == OW_OPSMODE_AFSPC)
-    nodep = nodep + OW__TWOPI;
+    nodep = nodep + OW_TWOPI;
   double xls = el->mm + el->argpm + cosip * nodep;
   double dls = pl + pgh - pinc * nodep * sinip;
   xls = xls + dls;
   double xnoh = nodep;
   nodep = atan2(alfdp, betdp);
   if (nodep < 0.0 && m->opsmode == OW_OPSMODE_AFSPC)
-    nodep = nodep + OW__TWOPI;
+    nodep = nodep + OW_TWOPI;
   /* Keep the new node on the branch of the old one. */
-  if (fabs(xnoh - nodep) > OW__PI) {
+  if (fabs(xnoh - nodep) > OW_PI) {
     if (nodep < xnoh)
-      nodep = nodep + OW__TWOPI;
+      nodep = nodep + OW_TWOPI;
     else
-      nodep = nodep - OW__TWOPI;
+      nodep = nodep - OW_TWOPI;
   }
   el->mm = el->mm + pl;
   el->argpm = xls - el->mm - cosip * nodep;

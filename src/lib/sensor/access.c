@@ -24,8 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MU_KM3_S2 OW_WGS84_MU_KM3_S2 /* WGS-84 (bounds only) */
-#define OMEGA_EARTH_RAD_S OW_VALLADO_OMEGA_EARTH_RAD_S
 /* Apparent angular rate of the Sun's direction from any point near the
 ** Earth: the Earth's orbital motion (2e-7 rad/s) plus parallax (< 1e-9). */
 #define SUN_DIR_RATE_RAD_S 2.1e-7
@@ -179,10 +177,10 @@ static int sgp4_state(const void *user, double t_s, double r[3], double v[3])
 static void elset_bounds(const ow_elset *e, double *r_min, double *r_max,
                          double *v_max)
 {
-  double n_rad_s = e->n_rev_day * OW__TWOPI / 86400.0;
-  double a = cbrt(MU_KM3_S2 / (n_rad_s * n_rad_s));
+  double n_rad_s = e->n_rev_day * OW_TWOPI / 86400.0;
+  double a = cbrt(OW_WGS84_MU_KM3_S2 / (n_rad_s * n_rad_s));
   double rp = a * (1.0 - e->ecc), ra = a * (1.0 + e->ecc);
-  double vp = sqrt(MU_KM3_S2 * (2.0 / rp - 1.0 / a));
+  double vp = sqrt(OW_WGS84_MU_KM3_S2 * (2.0 / rp - 1.0 / a));
   *r_min = fmax(0.98 * rp - 20.0, OW_WGS84_RE_KM * 0.99);
   *r_max = 1.02 * ra + 20.0;
   *v_max = 1.03 * vp + 0.05;
@@ -191,7 +189,7 @@ static void elset_bounds(const ow_elset *e, double *r_min, double *r_max,
   /* Perigee near or below the surface: the object decays; a speed bound
   ** at a 60 km radius keeps the step policy valid until it does. */
   *r_min = OW_WGS84_RE_KM * 0.99;
-  *v_max = fmax(*v_max, 1.03 * sqrt(2.0 * MU_KM3_S2 / *r_min) + 0.05);
+  *v_max = fmax(*v_max, 1.03 * sqrt(2.0 * OW_WGS84_MU_KM3_S2 / *r_min) + 0.05);
 }
 
 int ow_target_init_sgp4(ow_target *t, ow_sgp4_target *u, const ow_sgp4 *m,
@@ -361,12 +359,12 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
     ow_frame_ctx f0, f1;
     ow_frame_ctx_init(&f0, c->opts.eop, start_utc);
     ow_frame_ctx_init(&f1, c->opts.eop, ow_access_time(c, span_s));
-    double turns = floor(f0.omega_rad_s * span_s / OW__TWOPI);
-    double d = f1.gmst82_rad - f0.gmst82_rad + turns * OW__TWOPI;
-    while (d < f0.omega_rad_s * span_s - OW__PI)
-      d += OW__TWOPI;
-    while (d > f0.omega_rad_s * span_s + OW__PI)
-      d -= OW__TWOPI;
+    double turns = floor(f0.omega_rad_s * span_s / OW_TWOPI);
+    double d = f1.gmst82_rad - f0.gmst82_rad + turns * OW_TWOPI;
+    while (d < f0.omega_rad_s * span_s - OW_PI)
+      d += OW_TWOPI;
+    while (d > f0.omega_rad_s * span_s + OW_PI)
+      d -= OW_TWOPI;
     c->gmst0_rad = f0.gmst82_rad;
     c->gmst_rate_rad_s = d / span_s;
     c->omega_rad_s = f0.omega_rad_s;
@@ -391,7 +389,7 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
         int j = (k + 1) % s->n_mask;
         double da = s->mask_az_rad[j] - s->mask_az_rad[k];
         if (da <= 0)
-          da += OW__TWOPI;
+          da += OW_TWOPI;
         p->m_max_rad = fmax(p->m_max_rad, s->mask_el_rad[k]);
         if (s->n_mask > 1)
           p->mask_slope = fmax(p->mask_slope,
@@ -433,7 +431,7 @@ int ow_access_prepare(ow_access_ctx **out, const ow_network *net,
     }
     if (s->lim_mag > 0) {
       double rad_km = 0.5e-3 * s->target_diam_m;
-      p->flux_c = 2.0 * s->target_albedo * rad_km * rad_km / (3.0 * OW__PI);
+      p->flux_c = 2.0 * s->target_albedo * rad_km * rad_km / (3.0 * OW_PI);
       p->flux_lim = pow(10.0, -0.4 * (s->lim_mag - SUN_MAG_V));
     }
   }
@@ -501,7 +499,7 @@ typedef struct evalr {
 ** Phi = c F(phase) / rho^2 with F = (pi - p) cos p + sin p. */
 static double phase_fn(double ph)
 {
-  return (OW__PI - ph) * cos(ph) + sin(ph);
+  return (OW_PI - ph) * cos(ph) + sin(ph);
 }
 
 static double vec_angle(const double a[3], const double b[3])
@@ -526,14 +524,14 @@ static void bounds_for(const ow_access_ctx *c, int si, const ow_target *tg,
                        (1.0 + re / sqrt(rr * rr - re * re)) +
                    SUN_DIR_RATE_RAD_S;
   if (s->kind != OW_SENSOR_HOSTED) {
-    double vi = tg->v_max_km_s + OMEGA_EARTH_RAD_S * tg->r_max_km;
+    double vi = tg->v_max_km_s + OW_VALLADO_OMEGA_EARTH_RAD_S * tg->r_max_km;
     double m = p->m_max_rad, cm = cos(m);
     /* g = rho.up - rho_h tan m(az): |d(rho.up)/dt| <= v, |d rho_h/dt| <=
     ** v, and rho_h d tan m / dt = sec^2 m m' rho_h daz/dt <= sec^2 m m' v
     ** (rho_h daz/dt is a velocity component). */
     q->R[C_ELEV] = vi * (1.0 + fabs(tan(m)) + p->mask_slope / (cm * cm));
     q->R[C_RANGE] = vi;
-    q->R[C_DARK] = OMEGA_EARTH_RAD_S + SUN_DIR_RATE_RAD_S;
+    q->R[C_DARK] = OW_VALLADO_OMEGA_EARTH_RAD_S + SUN_DIR_RATE_RAD_S;
     q->v_rel_km_s = vi;
     q->d_max_km = tg->r_max_km + norm(p->site);
     double rho_min = fmax(rmin - norm(p->site), 1.0);
@@ -544,16 +542,17 @@ static void bounds_for(const ow_access_ctx *c, int si, const ow_target *tg,
     ** and a + v^2 / rho_min for the range. The rates at a sample come
     ** from SGP4's velocity, allowed a 1 % error of the speed bound. */
     double sm = fabs(sin(s->min_el_rad));
-    double amax = 1.01 * MU_KM3_S2 / (rmin * rmin) +
-                  2.0 * OMEGA_EARTH_RAD_S * vi +
-                  OMEGA_EARTH_RAD_S * OMEGA_EARTH_RAD_S * tg->r_max_km;
+    double amax = 1.01 * OW_WGS84_MU_KM3_S2 / (rmin * rmin) +
+                  2.0 * OW_VALLADO_OMEGA_EARTH_RAD_S * vi +
+                  OW_VALLADO_OMEGA_EARTH_RAD_S * OW_VALLADO_OMEGA_EARTH_RAD_S *
+                      tg->r_max_km;
     q->R_el2 = vi * (1.0 + sm);
     q->A_el = amax * (1.0 + sm) + sm * vi * vi / rho_min;
     q->A_rng = amax + vi * vi / rho_min;
     q->dv_el = 0.01 * q->R_el2;
     q->dv_rng = 0.01 * vi;
     if (s->lim_mag > 0)
-      q->R[C_MAG] = p->flux_c / p->flux_lim * vi * (1.82 + 2 * OW__PI) /
+      q->R[C_MAG] = p->flux_c / p->flux_lim * vi * (1.82 + 2 * OW_PI) /
                     (rho_min * rho_min * rho_min);
     return;
   }
@@ -588,7 +587,7 @@ static void bounds_for(const ow_access_ctx *c, int si, const ow_target *tg,
   q->R[C_LIMB] = 2.0 * V + D * (wh + bdot);
   double rho_min = 1.0; /* a target may pass next to its host */
   if (s->lim_mag > 0)
-    q->R[C_MAG] = p->flux_c / p->flux_lim * V * (1.82 + 2 * OW__PI) /
+    q->R[C_MAG] = p->flux_c / p->flux_lim * V * (1.82 + 2 * OW_PI) /
                   (rho_min * rho_min * rho_min);
 }
 
@@ -719,7 +718,7 @@ static void evaluate(const ow_access_ctx *c, int si, const ow_target *tg,
       double az = atan2(ze, zn);
       rh = hypot(ze, zn);
       if (az < 0)
-        az += OW__TWOPI;
+        az += OW_TWOPI;
       m = ow_sensor_min_el(s, az);
       o->geom.az_rad = az;
     }
@@ -880,7 +879,7 @@ int ow_access_sensor_lon(const ow_access_ctx *c, int si, double t_s,
   if (!c || si < 0 || (size_t)si >= c->net.n || !lon_rad)
     return OW_E_ARG;
   if (c->net.s[si].kind != OW_SENSOR_HOSTED) {
-    *lon_rad = remainder(c->net.s[si].lon_rad, OW__TWOPI);
+    *lon_rad = remainder(c->net.s[si].lon_rad, OW_TWOPI);
     return OW_OK;
   }
   host_state(&c->sp[si].host, t_s, r, v);
@@ -1308,11 +1307,12 @@ int ow_access_windows(const ow_access_ctx *c, int si, const ow_target *tg,
   ** seen by a few samples. */
   {
     double sma = 0.5 * (tg->r_min_km + tg->r_max_km);
-    double period_s = OW__TWOPI * sqrt(sma * sma * sma / MU_KM3_S2);
+    double period_s = OW_TWOPI * sqrt(sma * sma * sma / OW_WGS84_MU_KM3_S2);
     if (s->kind == OW_SENSOR_HOSTED) {
       const host_eph *h = &c->sp[si].host;
       double ha = 0.5 * (h->r_min_km + h->r_max_km);
-      period_s = fmin(period_s, OW__TWOPI * sqrt(ha * ha * ha / MU_KM3_S2));
+      period_s =
+          fmin(period_s, OW_TWOPI * sqrt(ha * ha * ha / OW_WGS84_MU_KM3_S2));
     }
     S.in_step_max = fmax(period_s / 100.0, c->opts.min_window_s);
   }

@@ -70,11 +70,11 @@ void ow_sensor_defaults(ow_sensor *s, ow_sensor_kind kind)
   s->scan_frame = OW_POINT_LVLH;
   if (kind == OW_SENSOR_OPTICAL) {
     s->need_dark = 1;
-    s->sun_max_el_rad = -12.0 * OW__DEG2RAD; /* nautical twilight */
+    s->sun_max_el_rad = -12.0 * OW_DEG2RAD; /* nautical twilight */
     s->need_sunlit = 1;
   } else if (kind == OW_SENSOR_HOSTED) {
     s->need_sunlit = 1;
-    s->fov_half_rad = 5.0 * OW__DEG2RAD;
+    s->fov_half_rad = 5.0 * OW_DEG2RAD;
     s->atm_km = 100.0;
   }
 }
@@ -85,9 +85,9 @@ double ow_sensor_min_el(const ow_sensor *s, double az_rad)
   int n = s->n_mask, i;
   if (n == 0)
     return m;
-  az_rad = fmod(az_rad, OW__TWOPI);
+  az_rad = fmod(az_rad, OW_TWOPI);
   if (az_rad < 0)
-    az_rad += OW__TWOPI;
+    az_rad += OW_TWOPI;
   if (n == 1) {
     e = s->mask_el_rad[0];
   } else {
@@ -97,9 +97,9 @@ double ow_sensor_min_el(const ow_sensor *s, double az_rad)
     int hi = i % n, lo = (i + n - 1) % n;
     double a0 = s->mask_az_rad[lo], a1 = s->mask_az_rad[hi], a = az_rad;
     if (a1 <= a0)
-      a1 += OW__TWOPI;
+      a1 += OW_TWOPI;
     if (a < a0)
-      a += OW__TWOPI;
+      a += OW_TWOPI;
     double w = (a1 > a0) ? (a - a0) / (a1 - a0) : 0.0;
     e = s->mask_el_rad[lo] + w * (s->mask_el_rad[hi] - s->mask_el_rad[lo]);
   }
@@ -156,7 +156,7 @@ static int deg(parser *p, const char *key, const char *v, double lo,
   double x;
   int st = num(p, key, v, lo, hi, &x);
   if (st == OW_OK)
-    *out_rad = x * OW__DEG2RAD;
+    *out_rad = x * OW_DEG2RAD;
   return st;
 }
 
@@ -245,8 +245,8 @@ static int set_key(parser *p, ow_sensor *s, const char *k, const char *v)
         return fail(p, OW_E_RANGE, k,
                     "\"%s\": azimuths must increase within [0, 360), "
                     "elevations lie in [-5, 89]", v);
-      s->mask_az_rad[i] = t[i][0] * OW__DEG2RAD;
-      s->mask_el_rad[i] = t[i][1] * OW__DEG2RAD;
+      s->mask_az_rad[i] = t[i][0] * OW_DEG2RAD;
+      s->mask_el_rad[i] = t[i][1] * OW_DEG2RAD;
     }
     s->n_mask = n;
   } else if (!strcmp(k, "max_range_km")) {
@@ -341,8 +341,8 @@ static int set_key(parser *p, ow_sensor *s, const char *k, const char *v)
                  "minimum %g s", t[i][2], i + 1, OW_SCAN_DWELL_MIN_S);
         return fail(p, OW_E_RANGE, k, "%s", msg);
       }
-      s->scan[i].a_rad = t[i][0] * OW__DEG2RAD;
-      s->scan[i].b_rad = t[i][1] * OW__DEG2RAD;
+      s->scan[i].a_rad = t[i][0] * OW_DEG2RAD;
+      s->scan[i].b_rad = t[i][1] * OW_DEG2RAD;
       s->scan[i].dwell_s = t[i][2];
     }
     s->n_scan = n;

@@ -11,14 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* WGS-72 values, as the element sets are fitted with them (STR#3). */
-#define MU_KM3_S2 OW_WGS72_MU_KM3_S2 /* WGS-72: the sets are for SGP4 */
-#define RE_KM OW_WGS72_RE_KM
-#define J2 OW_WGS72_J2
-#define SECONDS_PER_DAY OW_SEC_PER_DAY
+/* WGS-72 constants (OW_WGS72_*): the element sets are fitted with them
+** (STR#3). */
 /* Mean motion of the mean Sun, 360 deg per tropical year, for the
 ** sun-synchronous condition (Vallado, Fundamentals, 4th ed., sec. 9.6). */
-#define SUN_RATE_RAD_S (OW__TWOPI / (365.2421897 * SECONDS_PER_DAY))
+#define SUN_RATE_RAD_S (OW_TWOPI / (365.2421897 * OW_SEC_PER_DAY))
 
 /* ---- deterministic generator ------------------------------------------ */
 
@@ -53,7 +50,7 @@ static double rng_normal(rng *g)
   double u = rng_unit(g), v = rng_unit(g);
   if (u < 1e-300)
     u = 1e-300;
-  return sqrt(-2.0 * log(u)) * cos(OW__TWOPI * v);
+  return sqrt(-2.0 * log(u)) * cos(OW_TWOPI * v);
 }
 
 static double wrap360(double deg)
@@ -71,7 +68,8 @@ static double round_to(double x, double scale)
 
 static double n_from_a(double a_km)
 {
-  return sqrt(MU_KM3_S2 / (a_km * a_km * a_km)) * SECONDS_PER_DAY / OW__TWOPI;
+  return sqrt(OW_WGS72_MU_KM3_S2 / (a_km * a_km * a_km)) * OW_SEC_PER_DAY /
+         OW_TWOPI;
 }
 
 /* B* in the format's 5-digit mantissa form. */
@@ -184,7 +182,7 @@ static orbit near_circular(gen *s, double h_km, double incl_deg, double raan,
                            double ma, double bstar)
 {
   orbit o;
-  o.a_km = RE_KM + h_km;
+  o.a_km = OW_WGS72_RE_KM + h_km;
   o.ecc = 0.0001 + 0.0002 * rng_unit(&s->g);
   o.incl_deg = incl_deg;
   o.raan_deg = raan;
@@ -205,10 +203,11 @@ static double leo_bstar(gen *s, double h_km, double scale)
 /* Inclination of a sun-synchronous circular orbit at height h. */
 static double sso_incl_deg(double h_km)
 {
-  double a = RE_KM + h_km;
+  double a = OW_WGS72_RE_KM + h_km;
   double cosi = -SUN_RATE_RAD_S * 2.0 * pow(a, 3.5) /
-                (3.0 * J2 * RE_KM * RE_KM * sqrt(MU_KM3_S2));
-  return acos(cosi) * OW__RAD2DEG;
+                (3.0 * OW_WGS72_J2 * OW_WGS72_RE_KM * OW_WGS72_RE_KM *
+                 sqrt(OW_WGS72_MU_KM3_S2));
+  return acos(cosi) * OW_RAD2DEG;
 }
 
 static int quota(const ow_synth_opts *o, double share)
@@ -258,7 +257,7 @@ int ow_synth_population(const ow_synth_opts *opts, ow_catalog *cat,
       double back_day = round_to(rng_range(&peek, 0.0, 2.0), 1e8);
       ow_jd ep = opts->epoch_utc;
       ep.frac -= back_day;
-      o.ma_deg = hosts[k].lon_deg + ow_gmst82(ep) * OW__RAD2DEG;
+      o.ma_deg = hosts[k].lon_deg + ow_gmst82(ep) * OW_RAD2DEG;
       EMIT(hosts[k].name, o, NUM_FIVE, 900 + (int)k, 0);
       s.next5 = save;
     }
@@ -307,9 +306,12 @@ int ow_synth_population(const ow_synth_opts *opts, ow_catalog *cat,
   for (int q = 0, n = quota(opts, 0.07); q < n; q++) {
     double hp = rng_range(&s.g, 300.0, 1500.0);
     double ha = hp + rng_range(&s.g, 0.0, 400.0);
-    orbit o = {RE_KM + (hp + ha) / 2.0, (ha - hp) / (2 * RE_KM + hp + ha),
-               rng_range(&s.g, 0.0, 100.0), rng_range(&s.g, 0, 360),
-               rng_range(&s.g, 0, 360), rng_range(&s.g, 0, 360),
+    orbit o = {OW_WGS72_RE_KM + (hp + ha) / 2.0,
+               (ha - hp) / (2 * OW_WGS72_RE_KM + hp + ha),
+               rng_range(&s.g, 0.0, 100.0),
+               rng_range(&s.g, 0, 360),
+               rng_range(&s.g, 0, 360),
+               rng_range(&s.g, 0, 360),
                leo_bstar(&s, hp, 2.0)};
     snprintf(name, sizeof name, q % 3 ? "LEO-SAT-%03d" : "LEO-R/B-%03d",
              q + 1);
@@ -325,8 +327,8 @@ int ow_synth_population(const ow_synth_opts *opts, ow_catalog *cat,
                 {480.0, 82.6, 160.0, 0.06, 0.15, "FRAG-B DEB"},
                 {780.0, 86.4, 300.0, 0.05, 0.08, "FRAG-C DEB"}};
   for (size_t k = 0; k < sizeof clouds / sizeof clouds[0]; k++) {
-    double a0 = RE_KM + clouds[k].h_km;
-    double v0 = sqrt(MU_KM3_S2 / a0);
+    double a0 = OW_WGS72_RE_KM + clouds[k].h_km;
+    double v0 = sqrt(OW_WGS72_MU_KM3_S2 / a0);
     double u0 = rng_range(&s.g, 0.0, 360.0); /* break-up point */
     for (int q = 0, n = quota(opts, clouds[k].share); q < n; q++) {
       double dv_t = rng_normal(&s.g) * clouds[k].dv_km_s;
@@ -334,15 +336,15 @@ int ow_synth_population(const ow_synth_opts *opts, ow_catalog *cat,
       /* Along-track kick: da/a = 2 dv/v; e ~ |dv|/v (Gauss, circular). */
       double a = a0 * (1.0 + 2.0 * dv_t / v0);
       double ecc = fabs(dv_t) / v0 + 0.0005 * rng_unit(&s.g);
-      if (a * (1.0 - ecc) - RE_KM < 200.0)
-        a = RE_KM + 200.0 + a * ecc;
+      if (a * (1.0 - ecc) - OW_WGS72_RE_KM < 200.0)
+        a = OW_WGS72_RE_KM + 200.0 + a * ecc;
       orbit o = {a,
                  ecc,
-                 clouds[k].incl_deg + dv_n / v0 * OW__RAD2DEG,
+                 clouds[k].incl_deg + dv_n / v0 * OW_RAD2DEG,
                  clouds[k].raan_deg + rng_normal(&s.g) * 3.0,
                  u0 + (dv_t >= 0 ? 0.0 : 180.0),
                  rng_range(&s.g, 0, 360),
-                 leo_bstar(&s, a - RE_KM, 8.0)};
+                 leo_bstar(&s, a - OW_WGS72_RE_KM, 8.0)};
       snprintf(name, sizeof name, "%s", clouds[k].tag);
       /* Newer fragments (the last third) have Alpha-5 numbers. */
       EMIT(name, o, q > 2 * n / 3 ? NUM_ALPHA5 : NUM_FIVE, 500 + (int)k,
@@ -381,9 +383,12 @@ int ow_synth_population(const ow_synth_opts *opts, ow_catalog *cat,
   /* Geostationary transfer orbits (spent stages). */
   for (int q = 0, n = quota(opts, 0.03); q < n; q++) {
     double hp = rng_range(&s.g, 200.0, 650.0), ha = rng_range(&s.g, 35300, 36200);
-    orbit o = {RE_KM + (hp + ha) / 2.0, (ha - hp) / (2 * RE_KM + hp + ha),
-               rng_range(&s.g, 5.0, 28.5), rng_range(&s.g, 0, 360),
-               rng_range(&s.g, 0, 360), rng_range(&s.g, 0, 360),
+    orbit o = {OW_WGS72_RE_KM + (hp + ha) / 2.0,
+               (ha - hp) / (2 * OW_WGS72_RE_KM + hp + ha),
+               rng_range(&s.g, 5.0, 28.5),
+               rng_range(&s.g, 0, 360),
+               rng_range(&s.g, 0, 360),
+               rng_range(&s.g, 0, 360),
                leo_bstar(&s, hp, 1.0) * 0.2};
     snprintf(name, sizeof name, "GTO-R/B-%03d", q + 1);
     EMIT(name, o, NUM_FIVE, 750 + q, 1);
@@ -392,9 +397,13 @@ int ow_synth_population(const ow_synth_opts *opts, ow_catalog *cat,
   /* Highly elliptical science/communication orbits. */
   for (int q = 0, n = quota(opts, 0.005); q < n; q++) {
     double hp = rng_range(&s.g, 500.0, 10000.0), ha = rng_range(&s.g, 45000, 120000);
-    orbit o = {RE_KM + (hp + ha) / 2.0, (ha - hp) / (2 * RE_KM + hp + ha),
-               rng_range(&s.g, 10.0, 90.0), rng_range(&s.g, 0, 360),
-               rng_range(&s.g, 0, 360), rng_range(&s.g, 0, 360), 0.0};
+    orbit o = {OW_WGS72_RE_KM + (hp + ha) / 2.0,
+               (ha - hp) / (2 * OW_WGS72_RE_KM + hp + ha),
+               rng_range(&s.g, 10.0, 90.0),
+               rng_range(&s.g, 0, 360),
+               rng_range(&s.g, 0, 360),
+               rng_range(&s.g, 0, 360),
+               0.0};
     snprintf(name, sizeof name, "HEO-%02d", q + 1);
     EMIT(name, o, NUM_FIVE, 780 + q, 0);
   }
@@ -414,7 +423,7 @@ int ow_synth_population(const ow_synth_opts *opts, ow_catalog *cat,
     o.raan_deg = rng_range(&s.g, 0, 360);
     o.argp_deg = rng_range(&s.g, 0, 360);
     o.ma_deg = lon - o.raan_deg - o.argp_deg +
-               ow_gmst82(opts->epoch_utc) * OW__RAD2DEG;
+               ow_gmst82(opts->epoch_utc) * OW_RAD2DEG;
     o.bstar = 0.0;
     snprintf(name, sizeof name, active ? "GEO-COMSAT-%03d" : "GEO-DRIFT-%03d",
              q + 1);
